@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * Installs the chDB shared library (ClickHouse compiled as a library) into the local cache.
  *
  * <p>The library ships in the npm package {@value #PACKAGE}; the version is pinned and the tarball
- * is checked against its SHA-256 before anything is unpacked, so a changed or truncated download
- * is refused rather than loaded into the JVM.
+ * is checked against its SHA-256 before anything is unpacked, so a changed or truncated download is
+ * refused rather than loaded into the JVM.
  */
 public final class ChdbInstaller {
   private static final Logger LOG = LoggerFactory.getLogger(ChdbInstaller.class);

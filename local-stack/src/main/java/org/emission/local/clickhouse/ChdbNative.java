@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The subset of chDB's C API ({@code chdb.h}, chDB 26.x) that the embedded server uses, bound with
- * JNA. A connection runs one statement at a time; several connections to the same data path may
- * be open at once.
+ * JNA. A connection runs one statement at a time; several connections to the same data path may be
+ * open at once.
  */
 interface ChdbNative extends Library {
 
@@ -58,9 +58,17 @@ interface ChdbNative extends Library {
 
   double chdb_result_elapsed(Pointer result);
 
+  /** Rows in the query result, as counted by the output format (chdb.h). */
   long chdb_result_rows_read(Pointer result);
 
+  /** Bytes of the query result in memory, as counted by the output format. */
   long chdb_result_bytes_read(Pointer result);
+
+  /** Rows read from storage: ClickHouse's {@code read_rows}. */
+  long chdb_result_storage_rows_read(Pointer result);
+
+  /** Bytes read from storage: ClickHouse's {@code read_bytes}. */
+  long chdb_result_storage_bytes_read(Pointer result);
 
   long chdb_result_rows_written(Pointer result);
 

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4FastDecompressor;
 
@@ -12,8 +13,8 @@ import net.jpountz.lz4.LZ4FastDecompressor;
  * ClickHouse's own compressed-block framing, used on the HTTP interface with {@code compress=1}
  * (response) and {@code decompress=1} (request body).
  *
- * <p>Each block: a 16-byte CityHash128 (ClickHouse's CityHash v1.0.2) of the rest of the block,
- * one method byte ({@code 0x82} LZ4, {@code 0x02} none), the compressed size including this 9-byte
+ * <p>Each block: a 16-byte CityHash128 (ClickHouse's CityHash v1.0.2) of the rest of the block, one
+ * method byte ({@code 0x82} LZ4, {@code 0x02} none), the compressed size including this 9-byte
  * header and the uncompressed size (both UInt32 little-endian), then the payload.
  */
 final class ClickHouseCompressedBlocks {
@@ -21,6 +22,7 @@ final class ClickHouseCompressedBlocks {
   private static final int HEADER_SIZE = 9;
   private static final byte METHOD_NONE = 0x02;
   private static final byte METHOD_LZ4 = (byte) 0x82;
+
   /** ClickHouse's default max_compress_block_size (1 MiB). */
   private static final int BLOCK_SIZE = 1 << 20;
 
@@ -77,7 +79,11 @@ final class ClickHouseCompressedBlocks {
       }
       byte[] block = new byte[size];
       if (method == METHOD_LZ4) {
-        decompressor.decompress(framed, blockStart + HEADER_SIZE, block, 0, size);
+        try {
+          decompressor.decompress(framed, blockStart + HEADER_SIZE, block, 0, size);
+        } catch (LZ4Exception e) {
+          throw cannotDecompress("damaged LZ4 block");
+        }
       } else if (method == METHOD_NONE) {
         System.arraycopy(framed, blockStart + HEADER_SIZE, block, 0, size);
       } else {

@@ -1,10 +1,31 @@
 package org.emission.local.clickhouse;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
-/** The Content-Type ClickHouse's HTTP interface sends for each output format. */
+/**
+ * ClickHouse's output formats: their names as the server spells them (from {@code system.formats},
+ * so that {@code X-ClickHouse-Format} carries e.g. {@code JSONEachRow} for {@code format
+ * jsoneachrow}) and the Content-Type the HTTP interface sends for each.
+ */
 final class ClickHouseFormats {
-  private ClickHouseFormats() {}
+  private final Map<String, String> byLowerCase = new HashMap<>();
+
+  /**
+   * @param names the output format names chDB knows, as it spells them
+   */
+  ClickHouseFormats(Iterable<String> names) {
+    for (String name : names) {
+      byLowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+    }
+  }
+
+  /** The format's name as ClickHouse spells it, or the given text for an unknown format. */
+  String canonical(String format) {
+    String name = byLowerCase.get(format.toLowerCase(Locale.ROOT));
+    return name == null ? format : name;
+  }
 
   static String contentType(String format) {
     String f = format.toLowerCase(Locale.ROOT);
@@ -16,7 +37,6 @@ final class ClickHouseFormats {
     }
     if (f.startsWith("json") || f.startsWith("ndjson")) {
       return f.contains("eachrow") || f.contains("lines") || f.contains("ndjson")
-              || f.contains("compacteachrow")
           ? "application/x-ndjson; charset=UTF-8"
           : "application/json; charset=UTF-8";
     }

@@ -31,8 +31,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A single-node Kafka cluster from Kafka's own server code in KRaft mode (one process is broker and
  * controller), inside this JVM, listening on 127.0.0.1 only.
  *
- * <p>The log directory is formatted on first start and reused after, so local mode keeps its
- * topics and records across restarts when given a persistent directory.
+ * <p>The log directory is formatted on first start and reused after, so local mode keeps its topics
+ * and records across restarts when given a persistent directory.
  */
 public final class EmbeddedKafka implements AutoCloseable {
   private final Path logDir;

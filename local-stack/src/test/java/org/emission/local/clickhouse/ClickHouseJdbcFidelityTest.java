@@ -146,7 +146,9 @@ class ClickHouseJdbcFidelityTest {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "CREATE TABLE " + DB + ".minutes (outlet String, value Float64) ENGINE = MergeTree ORDER BY outlet");
+          "CREATE TABLE "
+              + DB
+              + ".minutes (outlet String, value Float64) ENGINE = MergeTree ORDER BY outlet");
       statement.execute(
           "CREATE TABLE "
               + DB
@@ -159,7 +161,8 @@ class ClickHouseJdbcFidelityTest {
               + ".totals AS SELECT outlet, sum(value) AS total FROM "
               + DB
               + ".minutes GROUP BY outlet");
-      statement.execute("INSERT INTO " + DB + ".minutes VALUES ('o1', 1.5), ('o1', 2.5), ('o2', 4)");
+      statement.execute(
+          "INSERT INTO " + DB + ".minutes VALUES ('o1', 1.5), ('o1', 2.5), ('o2', 4)");
       try (ResultSet rows =
           statement.executeQuery(
               "SELECT outlet, sum(total) FROM " + DB + ".totals GROUP BY outlet ORDER BY outlet")) {
@@ -196,7 +199,9 @@ class ClickHouseJdbcFidelityTest {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "CREATE TABLE " + DB + ".concurrent (client UInt8, n UInt32) ENGINE = MergeTree ORDER BY (client, n)");
+          "CREATE TABLE "
+              + DB
+              + ".concurrent (client UInt8, n UInt32) ENGINE = MergeTree ORDER BY (client, n)");
     }
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
