@@ -1,0 +1,29 @@
+package org.emission.domain.aggregate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.emission.domain.registry.LimitInForce;
+
+/**
+ * The judgement of one hour (or day) value against the limit in force for it: exceeded when the
+ * value is MEASURED and its converted concentration is above the limit; the exceedance multiple
+ * (超标倍数) is {@code (C − L) / L}, given only for an exceedance.
+ *
+ * @param limit the limit in force, or null when none applies
+ * @param exceeded whether the period exceeded it
+ * @param multiple {@code (C − L) / L} rounded to 3 decimals, or null when not exceeded
+ */
+public record HourCompliance(LimitInForce limit, boolean exceeded, BigDecimal multiple) {
+
+  public static HourCompliance judge(BigDecimal converted, boolean measured, LimitInForce limit) {
+    if (limit == null
+        || !measured
+        || converted == null
+        || converted.compareTo(limit.value()) <= 0) {
+      return new HourCompliance(limit, false, null);
+    }
+    BigDecimal multiple =
+        converted.subtract(limit.value()).divide(limit.value(), 3, RoundingMode.HALF_UP);
+    return new HourCompliance(limit, true, multiple);
+  }
+}

@@ -1,0 +1,328 @@
+package org.emission.domain.pipeline;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.emission.domain.Cst;
+import org.emission.domain.PollutantCodes;
+import org.emission.domain.aggregate.DayState;
+import org.emission.domain.aggregate.HourState;
+import org.emission.domain.aggregate.OutletDay;
+import org.emission.domain.aggregate.OutletHour;
+import org.emission.domain.alert.AlertThresholds;
+import org.emission.domain.cems.LoggerAggregate;
+import org.emission.domain.cems.MinuteDerivation;
+import org.emission.domain.cems.MinuteRecords;
+import org.emission.domain.cems.MinuteSnapshot;
+import org.emission.domain.cems.OutletMinute;
+import org.emission.domain.cems.PacketKind;
+import org.emission.domain.cems.PollutantMinute;
+import org.emission.domain.registry.Averaging;
+import org.emission.domain.registry.LimitInForce;
+import org.emission.domain.registry.Outlet;
+import org.emission.domain.registry.OutletKind;
+import org.emission.domain.registry.Registry;
+import org.emission.records.CemsSample;
+
+/**
+ * The compliance chain of one logger: packets to minute records, hour and day values, substitution,
+ * live values and alerts. Stateless itself (configuration only); all state is in the {@link
+ * DeviceState} passed in, so a Flink {@code KeyedProcessFunction} keyed by MN wraps it as:
+ *
+ * <pre>{@code
+ * processElement(sample):  out = pipeline.onSample(state, sample); state.update(...);
+ *                          register a processing-time timer (e.g. every minute)
+ * onTimer(now):            out = pipeline.onTick(state, mn, now)
+ * }</pre>
+ *
+ * and routes {@code out.minutes()/hours()/days()/live()} to ClickHouse and {@code out.alerts()} to
+ * the alerts topic. Event time is per device: an hour closes (version 1) when the device sends a
+ * record of a later hour, or on a tick after {@link PipelineSettings#closeAfterSilenceMinutes()} of
+ * silence; a day closes when its last hour closes. Late minutes within {@link
+ * PipelineSettings#lateRetentionHours()} re-emit the affected hour and day with the next version;
+ * duplicates emit nothing. On a registry reload, build a new pipeline with the new registry; the
+ * states stay valid.
+ */
+public final class DevicePipeline implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Registry registry;
+  private final AlertThresholds thresholds;
+  private final PipelineSettings settings;
+
+  public DevicePipeline(Registry registry, AlertThresholds thresholds, PipelineSettings settings) {
+    this.registry = registry;
+    this.thresholds = thresholds;
+    this.settings = settings;
+  }
+
+  /** A fresh state for a device seen for the first time. */
+  public DeviceState newState() {
+    return new DeviceState(settings);
+  }
+
+  /** Processes one {@code cems.samples} record of the state's device. */
+  public DeviceOutputs onSample(DeviceState state, CemsSample sample) {
+    Optional<Outlet> found = registry.outletByMn(sample.mn());
+    if (found.isEmpty()) {
+      return DeviceOutputs.rejected("unknown MN " + sample.mn() + " (not in the registry)");
+    }
+    Outlet outlet = found.get();
+    DeviceOutputs.Builder out = new DeviceOutputs.Builder();
+    if (sample.receivedAt() != null) {
+      state.lastReceived = Math.max(state.lastReceived, sample.receivedAt().toEpochMilli());
+      out.alerts.addAll(state.offline.onPacket(sample.receivedAt()));
+    }
+    switch (PacketKind.of(sample.cn())) {
+      case MINUTE -> {
+        state.sendsMinutePackets = true;
+        minute(state, outlet, MinuteRecords.fromMinutePacket(sample, outlet), out);
+      }
+      case REALTIME -> {
+        if (!state.sendsMinutePackets) {
+          for (OutletMinute m : state.realtime.add(sample, outlet)) {
+            minute(state, outlet, m, out);
+          }
+        }
+      }
+      case HOUR, DAY -> {
+        for (LoggerAggregate a : LoggerAggregate.from(sample, outlet)) {
+          out.loggerValues.add(a);
+          logger(state, outlet, a, out);
+        }
+      }
+      default -> out.rejected = "CN " + sample.cn() + " is not used by the compliance job";
+    }
+    closeHours(state, outlet, state.frontier, out);
+    return out.build();
+  }
+
+  /**
+   * Processing-time tick at {@code now}: offline and silence alerts; when the device has been
+   * silent for {@link PipelineSettings#closeAfterSilenceMinutes()}, forms pending real-time minutes
+   * and closes the hours that ended that long ago.
+   */
+  public DeviceOutputs onTick(DeviceState state, String mn, Instant now) {
+    Optional<Outlet> found = registry.outletByMn(mn);
+    if (found.isEmpty()) {
+      return DeviceOutputs.rejected("unknown MN " + mn + " (not in the registry)");
+    }
+    Outlet outlet = found.get();
+    DeviceOutputs.Builder out = new DeviceOutputs.Builder();
+    out.alerts.addAll(state.offline.onTick(outlet, now, thresholds));
+    out.alerts.addAll(state.operatingButSilent.onTick(outlet, now, thresholds));
+    long silence = settings.closeAfterSilenceMinutes() * Cst.MINUTE_MS;
+    if (state.lastReceived != Long.MIN_VALUE
+        && now.toEpochMilli() - state.lastReceived >= silence) {
+      Instant upTo = now.minusMillis(silence);
+      for (OutletMinute m : state.realtime.flush(upTo, outlet)) {
+        minute(state, outlet, m, out);
+      }
+      closeHours(state, outlet, Cst.hourStart(upTo).toEpochMilli(), out);
+    }
+    return out.build();
+  }
+
+  /**
+   * The end of a bounded input (replay): forms pending real-time minutes and closes every open hour
+   * and day of the device, without the offline and silence rules — the end of a file is not the
+   * logger going silent.
+   */
+  public DeviceOutputs onEndOfInput(DeviceState state, String mn) {
+    Optional<Outlet> found = registry.outletByMn(mn);
+    if (found.isEmpty() || state.lastReceived == Long.MIN_VALUE) {
+      return DeviceOutputs.rejected("no data of MN " + mn);
+    }
+    Outlet outlet = found.get();
+    DeviceOutputs.Builder out = new DeviceOutputs.Builder();
+    Instant far =
+        Instant.ofEpochMilli(Math.max(state.frontier, state.lastReceived)).plusSeconds(2 * 3600);
+    for (OutletMinute m : state.realtime.flush(far, outlet)) {
+      minute(state, outlet, m, out);
+    }
+    if (state.frontier != Long.MIN_VALUE) {
+      closeHours(
+          state,
+          outlet,
+          Cst.hourStart(Instant.ofEpochMilli(state.frontier)).toEpochMilli() + Cst.HOUR_MS,
+          out);
+    }
+    return out.build();
+  }
+
+  private void minute(
+      DeviceState state, Outlet outlet, OutletMinute record, DeviceOutputs.Builder out) {
+    long start = record.start().toEpochMilli();
+    if (state.frontier != Long.MIN_VALUE && start < retentionStart(state)) {
+      state.droppedLate++;
+      return;
+    }
+    // a record of a later hour first closes the hours before it, so that its live values and
+    // warnings already see them
+    closeHours(state, outlet, start, out);
+    MinuteSnapshot snapshot = MinuteDerivation.derive(record, outlet);
+    out.minutes.add(snapshot);
+    out.alerts.addAll(state.dataGap.onRecord(outlet, snapshot.start(), snapshot.end(), thresholds));
+    if (outlet.kind() == OutletKind.FLUE_GAS) {
+      out.alerts.addAll(state.dilution.onMinute(outlet, snapshot, thresholds));
+    }
+    out.alerts.addAll(state.stoppedButEmitting.onMinute(outlet, snapshot, thresholds));
+    out.alerts.addAll(state.operatingButSilent.onMinute(outlet, snapshot, thresholds));
+
+    long hourStart = Cst.hourStart(snapshot.start()).toEpochMilli();
+    for (PollutantMinute m : snapshot.pollutants().values()) {
+      state.pollutants.add(m.pollutant());
+      HourState hour = hourState(state, outlet, hourStart, m.pollutant());
+      hour.onMinute(m).ifPresent(revised -> hour(state, outlet, revised, out));
+      PollutantRules rules = state.rules(m.pollutant());
+      rules.live.onMinute(m, hour.running()).ifPresent(out.live::add);
+      if (!PollutantCodes.isParameter(m.pollutant())) {
+        LimitInForce limit =
+            registry.limitFor(outlet.id(), m.pollutant(), Averaging.HOUR, hour.hourStart());
+        out.alerts.addAll(
+            rules.earlyWarning.onMinute(outlet, m, hour.running(), limit, thresholds));
+        out.alerts.addAll(rules.zeroFlow.onMinute(outlet, m, thresholds));
+      }
+      out.alerts.addAll(rules.flatLine.onMinute(outlet, m, thresholds));
+      out.alerts.addAll(rules.calibration.onMinute(outlet, m, thresholds));
+      out.alerts.addAll(rules.outOfRange.onMinute(outlet, m, thresholds));
+    }
+    state.frontier = Math.max(state.frontier, start);
+  }
+
+  private void logger(
+      DeviceState state, Outlet outlet, LoggerAggregate a, DeviceOutputs.Builder out) {
+    long start = a.start().toEpochMilli();
+    if (state.frontier != Long.MIN_VALUE && start < retentionStart(state)) {
+      state.droppedLate++;
+      return;
+    }
+    state.pollutants.add(a.pollutant());
+    if (a.period() == PacketKind.HOUR) {
+      HourState hour = hourState(state, outlet, start, a.pollutant());
+      hour.onLogger(a).ifPresent(revised -> hour(state, outlet, revised, out));
+    } else {
+      DayState day = dayState(state, outlet, start, a.pollutant());
+      day.onLogger(a).ifPresent(revised -> day(state, outlet, revised, out));
+    }
+  }
+
+  /** Routes an emitted hour: substitution, live totals, hour rules, its day. */
+  private void hour(
+      DeviceState state, Outlet outlet, OutletHour emitted, DeviceOutputs.Builder out) {
+    PollutantRules rules = state.rules(emitted.pollutant());
+    OutletHour h = rules.ledger.apply(emitted);
+    out.hours.add(h);
+    rules.live.onHour(h);
+    if (!PollutantCodes.isParameter(h.pollutant())) {
+      LimitInForce limit =
+          registry.limitFor(outlet.id(), h.pollutant(), Averaging.HOUR, h.hourStart());
+      out.alerts.addAll(rules.hourlyExceedance.onHour(outlet, h, limit));
+      out.alerts.addAll(rules.loggerMismatch.onHour(outlet, h, thresholds));
+      out.alerts.addAll(rules.earlyWarning.onHourEnd(h.hourEnd()));
+    }
+    DayState day =
+        dayState(state, outlet, Cst.dayStart(h.hourStart()).toEpochMilli(), h.pollutant());
+    day.onHour(h).ifPresent(revised -> day(state, outlet, revised, out));
+  }
+
+  private void day(DeviceState state, Outlet outlet, OutletDay d, DeviceOutputs.Builder out) {
+    PollutantRules rules = state.rules(d.pollutant());
+    out.days.add(d);
+    rules.live.onDay(d);
+    if (!PollutantCodes.isParameter(d.pollutant())) {
+      LimitInForce limit =
+          registry.limitFor(outlet.id(), d.pollutant(), Averaging.DAY, d.dayStart());
+      out.alerts.addAll(rules.dailyExceedance.onDay(outlet, d, limit));
+    }
+    out.alerts.addAll(rules.transmission.onDay(outlet, d, thresholds));
+  }
+
+  /**
+   * Closes every hour that starts before the hour of {@code before}: held hours, and — for the
+   * device's known pollutants — hours without any record since the last closed hour (invalid,
+   * no_data), within the retention window. Then closes the days whose last hour is closed, and
+   * forgets states older than the retention window.
+   */
+  private void closeHours(
+      DeviceState state, Outlet outlet, long before, DeviceOutputs.Builder out) {
+    if (before == Long.MIN_VALUE) {
+      return;
+    }
+    long limit = Cst.hourStart(Instant.ofEpochMilli(before)).toEpochMilli();
+    long firstOpen;
+    if (state.lastClosedHour != Long.MIN_VALUE) {
+      firstOpen = state.lastClosedHour + Cst.HOUR_MS;
+    } else {
+      firstOpen = state.hours.isEmpty() ? limit : state.hours.firstKey();
+    }
+    long fillFrom = Math.max(firstOpen, limit - settings.lateRetentionHours() * Cst.HOUR_MS);
+    for (long h = fillFrom; h < limit; h += Cst.HOUR_MS) {
+      for (String p : state.pollutants) {
+        hourState(state, outlet, h, p);
+      }
+    }
+    for (Map.Entry<Long, Map<String, HourState>> e : state.hours.headMap(limit, false).entrySet()) {
+      for (HourState hour : new TreeMap<>(e.getValue()).values()) {
+        hour.close().ifPresent(h -> hour(state, outlet, h, out));
+      }
+      state.lastClosedHour = Math.max(state.lastClosedHour, e.getKey());
+    }
+    if (state.lastClosedHour != Long.MIN_VALUE) {
+      long closedUpTo = state.lastClosedHour + Cst.HOUR_MS;
+      for (Map.Entry<Long, Map<String, DayState>> e : state.days.entrySet()) {
+        if (e.getKey() + Cst.DAY_MS > closedUpTo) {
+          break;
+        }
+        for (DayState day : new TreeMap<>(e.getValue()).values()) {
+          day.close().ifPresent(d -> day(state, outlet, d, out));
+        }
+      }
+    }
+    evict(state);
+  }
+
+  private void evict(DeviceState state) {
+    long keepFrom = retentionStart(state);
+    state
+        .hours
+        .headMap(Cst.hourStart(Instant.ofEpochMilli(keepFrom)).toEpochMilli(), false)
+        .clear();
+    long dayKeep = Cst.dayStart(Instant.ofEpochMilli(keepFrom)).toEpochMilli();
+    state.days.headMap(dayKeep, false).clear();
+  }
+
+  private long retentionStart(DeviceState state) {
+    return state.frontier - settings.lateRetentionHours() * Cst.HOUR_MS;
+  }
+
+  private static HourState hourState(
+      DeviceState state, Outlet outlet, long hourStart, String pollutant) {
+    return state
+        .hours
+        .computeIfAbsent(hourStart, k -> new TreeMap<>())
+        .computeIfAbsent(
+            pollutant,
+            p -> new HourState(outlet.id(), p, outlet.kind(), Instant.ofEpochMilli(hourStart)));
+  }
+
+  private static DayState dayState(
+      DeviceState state, Outlet outlet, long dayStart, String pollutant) {
+    return state
+        .days
+        .computeIfAbsent(dayStart, k -> new TreeMap<>())
+        .computeIfAbsent(
+            pollutant,
+            p ->
+                new DayState(
+                    outlet.id(), p, outlet.kind(), Cst.day(Instant.ofEpochMilli(dayStart))));
+  }
+
+  /** The alert thresholds in use. */
+  public AlertThresholds thresholds() {
+    return thresholds;
+  }
+}

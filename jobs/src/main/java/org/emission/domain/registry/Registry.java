@@ -1,0 +1,130 @@
+package org.emission.domain.registry;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loaded reference data: immutable, with lookups by outlet id and by logger MN, and the limit
+ * in force for a period. Serializable so a job can broadcast it.
+ */
+public final class Registry implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Order among applicable limits: the strictest (lowest value) first; on equal values the later
+   * {@code effective_from}, then an outlet row before a sector row, then permit, ultra_low,
+   * special, standard, then the earlier line — so the choice never depends on row order.
+   */
+  static final Comparator<LimitRule> STRICTEST_FIRST =
+      Comparator.comparing(LimitRule::value)
+          .thenComparing(LimitRule::effectiveFrom, Comparator.reverseOrder())
+          .thenComparing(r -> r.outletId() == null)
+          .thenComparing(r -> -r.kind().ordinal())
+          .thenComparingInt(LimitRule::line);
+
+  private final Map<String, Enterprise> enterprises;
+  private final Map<String, Outlet> outlets;
+  private final Map<String, Outlet> outletsByMn;
+  private final Map<String, List<LimitRule>> limitsByOutlet;
+  private final List<LimitRule> limits;
+
+  private Registry(
+      Map<String, Enterprise> enterprises, Map<String, Outlet> outlets, List<LimitRule> limits) {
+    this.enterprises = Map.copyOf(enterprises);
+    this.outlets = Map.copyOf(outlets);
+    Map<String, Outlet> byMn = new HashMap<>();
+    outlets.values().forEach(o -> byMn.put(o.mn(), o));
+    this.outletsByMn = Map.copyOf(byMn);
+    this.limits = List.copyOf(limits);
+    Map<String, List<LimitRule>> byOutlet = new HashMap<>();
+    for (Outlet o : outlets.values()) {
+      Enterprise e = enterprises.get(o.enterpriseId());
+      String sector = e == null ? null : e.sector();
+      List<LimitRule> applicable = new ArrayList<>();
+      for (LimitRule r : limits) {
+        if (o.id().equals(r.outletId()) || (r.sector() != null && r.sector().equals(sector))) {
+          applicable.add(r);
+        }
+      }
+      byOutlet.put(o.id(), List.copyOf(applicable));
+    }
+    this.limitsByOutlet = Map.copyOf(byOutlet);
+  }
+
+  /**
+   * A registry from already validated rows (the loader's result; also for tests). Ids must be
+   * unique; no validation beyond that is done here.
+   */
+  public static Registry of(
+      Collection<Enterprise> enterprises, Collection<Outlet> outlets, List<LimitRule> limits) {
+    Map<String, Enterprise> e = new LinkedHashMap<>();
+    enterprises.forEach(x -> e.put(x.id(), x));
+    Map<String, Outlet> o = new LinkedHashMap<>();
+    outlets.forEach(x -> o.put(x.id(), x));
+    return new Registry(e, o, limits);
+  }
+
+  public Optional<Enterprise> enterprise(String enterpriseId) {
+    return Optional.ofNullable(enterprises.get(enterpriseId));
+  }
+
+  public Optional<Outlet> outlet(String outletId) {
+    return Optional.ofNullable(outlets.get(outletId));
+  }
+
+  /** The outlet whose logger has this HJ 212 MN. */
+  public Optional<Outlet> outletByMn(String mn) {
+    return Optional.ofNullable(outletsByMn.get(mn));
+  }
+
+  public Collection<Outlet> outlets() {
+    return outlets.values();
+  }
+
+  public Collection<Enterprise> enterprises() {
+    return enterprises.values();
+  }
+
+  /** All limit rows, in file order. */
+  public List<LimitRule> limits() {
+    return limits;
+  }
+
+  /** The rows that apply to an outlet (its own rows and its sector's rows), any date. */
+  public List<LimitRule> limitsOf(String outletId) {
+    return limitsByOutlet.getOrDefault(outletId, List.of());
+  }
+
+  /**
+   * The limit in force for the period starting at {@code periodStart} (an hour start, or a day's
+   * 00:00 +08:00 for daily limits): among the outlet's rows for this pollutant and averaging whose
+   * validity covers that instant ({@code effective_from} inclusive at 00:00 +08:00, {@code
+   * effective_to} exclusive), the strictest, i.e. the lowest value ({@link #STRICTEST_FIRST}).
+   *
+   * @return the limit, or null when no row applies
+   */
+  public LimitInForce limitFor(
+      String outletId, String pollutant, Averaging averaging, Instant periodStart) {
+    return findLimit(outletId, pollutant, averaging, periodStart).orElse(null);
+  }
+
+  /** {@link #limitFor} as an Optional. */
+  public Optional<LimitInForce> findLimit(
+      String outletId, String pollutant, Averaging averaging, Instant periodStart) {
+    return limitsOf(outletId).stream()
+        .filter(r -> r.pollutant().equals(pollutant))
+        .filter(r -> r.averaging() == averaging)
+        .filter(r -> r.covers(periodStart))
+        .min(STRICTEST_FIRST)
+        .map(r -> LimitInForce.of(outletId, r));
+  }
+}
