@@ -49,7 +49,12 @@ public record CemsSample(
     Objects.requireNonNull(mn, "mn");
     Objects.requireNonNull(cn, "cn");
     Objects.requireNonNull(dataTime, "dataTime");
-    pollutants = pollutants == null ? Map.of() : Map.copyOf(pollutants);
+    // immutable all the way down: records cross Flink's network and state serializers
+    Map<String, Map<String, String>> fields = new java.util.HashMap<>();
+    if (pollutants != null) {
+      pollutants.forEach((code, kinds) -> fields.put(code, Map.copyOf(kinds)));
+    }
+    pollutants = Map.copyOf(fields);
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 

@@ -23,7 +23,7 @@ import org.emission.records.CemsSample;
 public final class ComplianceTopology {
   private ComplianceTopology() {}
 
-  static SingleOutputStreamOperator<ComplianceResult> results(
+  public static SingleOutputStreamOperator<ComplianceResult> results(
       DataStream<CemsSample> samples,
       Path registryDir,
       AlertThresholds thresholds,
