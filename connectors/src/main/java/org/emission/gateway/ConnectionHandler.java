@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
@@ -86,6 +87,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!admitted) {
+      return;
+    }
     lastActivityNanos = System.nanoTime();
     Instant now = gw.clock.instant();
     if (msg instanceof Inbound.Frame frame) {
@@ -134,7 +138,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.debug("connection from {}: {}", session == null ? "?" : session.peer, cause.toString());
-    close("error");
+    // A reset is the peer going away; anything else is worth the "error" label.
+    close(cause instanceof IOException ? "peer" : "error");
   }
 
   /** Sends a frame's records; its replies wait until Kafka has them all. */

@@ -69,8 +69,12 @@ final class Hj212FrameDecoder extends ByteToMessageDecoder {
         int keep = in.getByte(end - 1) == '#' ? 1 : 0;
         skip(in, end - keep - start);
         partialSince = -1;
-        // Report endless garbage in pieces, but an over-long frame (at most a 4-digit length) whole.
-        long reportAt = skipReason == Hj212RejectReason.TOO_LONG ? Math.max(maxFrame, 9999 + OVERHEAD) : maxFrame;
+        // Report endless garbage in pieces, but an over-long frame (at most a 4-digit length)
+        // whole.
+        long reportAt =
+            skipReason == Hj212RejectReason.TOO_LONG
+                ? Math.max(maxFrame, 9999 + OVERHEAD)
+                : maxFrame;
         if (skipCount >= reportAt) {
           flushSkipped(out);
         }

@@ -6,7 +6,9 @@ import static org.emission.gateway.TopicProbe.mn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Base64;
 import java.util.List;
+import org.emission.hj212.Hj212Encoder;
 import org.emission.kafka.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +153,26 @@ class GatewayFramingTest {
     assertThat(probe.settle(Topics.CEMS_SAMPLES, mn(mn), Duration.ofMillis(300)))
         .extracting(r -> r.text("data_time"))
         .containsExactly("2025-01-15T10:01:00+08:00");
+  }
+
+  @Test
+  void keepsTheExactBytesOfAFrameThatIsNotUtf8() {
+    String mn = Packets.newMn();
+    byte[] segment =
+        ("QN=20250115103000123;ST=31;CN=2051;PW=123456;MN="
+                + mn
+                + ";Flag=5;CP=&&DataTime=20250115102000;a21026-Info=?&&")
+            .getBytes(StandardCharsets.US_ASCII);
+    segment[segment.length - 3] = (byte) 0xFF;
+    byte[] frame = Hj212Encoder.frame(segment);
+    try (LoggerClient logger = new LoggerClient(gateway.port())) {
+      logger.send(frame);
+      logger.assertSilent(Duration.ofMillis(500));
+    }
+    TopicProbe.Rec raw = probe.await(Topics.HJ212_RAW, mn(mn), 1, WAIT).get(0);
+    assertThat(Base64.getDecoder().decode(raw.text("text_base64"))).isEqualTo(frame);
+    assertThat(probe.await(Topics.INGEST_REJECTS, mn(mn), 1, WAIT).get(0).text("reason_code"))
+        .isEqualTo("BAD_ENCODING");
   }
 
   @Test

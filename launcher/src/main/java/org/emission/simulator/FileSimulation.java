@@ -51,7 +51,7 @@ final class FileSimulation {
 
   FileRun run(Path packets, Path incidentsFile, Path metersFile) throws IOException {
     long started = System.nanoTime();
-    IncidentPlan plan = IncidentPlan.schedule(region, from, to, seed, false);
+    IncidentPlan plan = IncidentPlan.schedule(region, from, to, seed, 1.0);
     List<RecordedLink> links = new ArrayList<>();
     for (DeviceSpec d : region.devices()) {
       DataLogger logger =

@@ -14,7 +14,7 @@ public enum IncidentKind {
   /** A slow rise to just below (or above) the limit: early warning, maybe exceedance. */
   CREEP("EARLY_WARNING"),
   /** The logger goes offline and later re-sends its stored minute and hour data (补传). */
-  OFFLINE_BACKFILL("DATA_GAP"),
+  OFFLINE_BACKFILL("DATA_GAP;DEVICE_OFFLINE"),
   /** One analyser's value frozen for hours. */
   FLAT_LINE("FLAT_LINE"),
   /** Air let into the stack: O2 near ambient while the unit runs. */

@@ -38,14 +38,20 @@ final class IncidentPlan {
     incidents.forEach(i -> byMn.put(i.mn(), i));
   }
 
-  /** The plan for a run over {@code [from, to)}. */
-  static IncidentPlan schedule(SimulatedRegion region, long from, long to, long seed, boolean live) {
+  /**
+   * The plan for a run over {@code [from, to)}.
+   *
+   * @param speed simulated per real time (1 for file mode, whose replay ticks on the file's clock):
+   *     an offline logger is expected to raise DEVICE_OFFLINE, judged on the processing-time clock
+   *     after 30 minutes, only when its offline window lasts that long in real time
+   */
+  static IncidentPlan schedule(SimulatedRegion region, long from, long to, long seed, double speed) {
     SplittableRandom rng = Noise.source(seed, "incident-plan");
     Scheduler s = new Scheduler(rng, from, to);
     List<Incident> list = new ArrayList<>();
     for (DeviceSpec d : region.devices()) {
       if (d.scenario() != null) {
-        Incident i = s.place(d, live);
+        Incident i = s.place(d, speed);
         if (i != null) {
           list.add(i);
         }
@@ -181,7 +187,7 @@ final class IncidentPlan {
       return new long[] {start, start + length};
     }
 
-    Incident place(DeviceSpec d, boolean live) {
+    Incident place(DeviceSpec d, double speed) {
       IncidentKind kind = d.scenario();
       Outlet o = d.outlet();
       String pollutant = "";
@@ -213,7 +219,8 @@ final class IncidentPlan {
             long seconds = rng.nextInt(60) * CstTime.SECOND;
             w = new long[] {w[0] + seconds, w[1] + seconds};
           }
-          detected = live ? "DEVICE_OFFLINE;DATA_GAP" : "DATA_GAP";
+          boolean visible = w != null && (w[1] - w[0]) / speed >= 30 * CstTime.MINUTE;
+          detected = visible ? "DATA_GAP;DEVICE_OFFLINE" : "DATA_GAP";
         }
         case FLAT_LINE -> {
           pollutant = pickPollutant(d);

@@ -59,6 +59,26 @@ public final class RegionSimulator {
         .run(packets, incidents, meters);
   }
 
+  /**
+   * Starts every logger of the registry against a gateway, time running {@code speed} times faster
+   * than real from now (CST); meter records to Kafka when {@code kafkaBootstrapForMeters} is not
+   * null.
+   */
+  public static LiveRun live(
+      Path registryDir,
+      String gatewayHost,
+      int port,
+      long seed,
+      double speed,
+      String kafkaBootstrapForMeters) {
+    return live(LiveOptions.of(registryDir, gatewayHost, port, seed, speed, kafkaBootstrapForMeters));
+  }
+
+  /** Starts a live run with explicit settings. */
+  public static LiveRun live(LiveOptions options) {
+    return new LiveSimulation(options).start();
+  }
+
   /** Parses a command-line time (ISO date or date-time, CST when no offset) to epoch ms. */
   public static long parseTime(String text) {
     return CstTime.parse(text);

@@ -34,7 +34,9 @@ import org.emission.records.CemsSample;
 /**
  * Runs a packets file through what the gateway and the compliance job do with it: the codec
  * (rejects with their reason), MN and password against devices.csv, split-packet reassembly, and
- * {@link DevicePipeline} with the default thresholds, collecting the alerts opened.
+ * {@link DevicePipeline} with the default thresholds, collecting the alerts opened — on the file's
+ * own clock with a tick every minute, as the replay command runs the job ({@code PacketFile},
+ * {@code TickMode.EVENT}).
  *
  * <p>A second device of an outlet (a flue of a shared stack, only in devices.csv) is judged as an
  * outlet of its own here — with its outlet's limits — so that it can be checked for false alerts
@@ -53,6 +55,12 @@ final class PipelineReplay {
   private PipelineReplay() {}
 
   static Result run(Path registryDir, Path packets) throws IOException {
+    return run(registryDir, packets, null);
+  }
+
+  /** As {@link #run(Path, Path)}, keeping only the lines of the given MNs (null: all). */
+  static Result run(Path registryDir, Path packets, java.util.Set<String> onlyMns)
+      throws IOException {
     SimulatedRegion region = SimulatedRegion.load(registryDir);
     Registry registry = perDeviceRegistry(region);
     Map<String, String> passwords = new HashMap<>();
@@ -69,10 +77,15 @@ final class PipelineReplay {
     Map<String, Integer> authByMn = new TreeMap<>();
     long samples = 0;
     long lineNo = 0;
+    long clock = Long.MIN_VALUE;
+    long lastTick = Long.MIN_VALUE;
     try (BufferedReader in = Files.newBufferedReader(packets, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
         lineNo++;
+        if (onlyMns != null && !onlyMns.contains(mnOf(line))) {
+          continue;
+        }
         Hj212DecodeResult r = decoder.decode(line.getBytes(StandardCharsets.UTF_8));
         if (r instanceof Hj212DecodeResult.Rejected rej) {
           rejected.put(lineNo, rej.reason());
@@ -94,31 +107,57 @@ final class PipelineReplay {
           if (!Hj212Records.isSample(whole)) {
             continue;
           }
-          Instant received = receivedAt(whole);
-          CemsSample s = Hj212Records.toCemsSample(whole, received, false);
-          DeviceState state = states.computeIfAbsent(whole.mn(), k -> pipeline.newState());
-          DeviceOutputs out = pipeline.onSample(state, s);
-          samples++;
-          for (Alert a : out.alerts()) {
-            if (a.lifecycle() == AlertLifecycle.OPENED) {
-              opened.add(a);
+          clock = Math.max(clock, end(whole));
+          for (long m = lastTick + MINUTE; lastTick != Long.MIN_VALUE && m <= clock; m += MINUTE) {
+            for (Map.Entry<String, DeviceState> e : states.entrySet()) {
+              collect(pipeline.onTick(e.getValue(), e.getKey(), Instant.ofEpochMilli(m)), opened);
             }
           }
+          lastTick = Math.floorDiv(clock, MINUTE) * MINUTE;
+          CemsSample s = Hj212Records.toCemsSample(whole, Instant.ofEpochMilli(clock), false);
+          DeviceState state = states.computeIfAbsent(whole.mn(), k -> pipeline.newState());
+          collect(pipeline.onSample(state, s), opened);
+          samples++;
         }
       }
+    }
+    for (Map.Entry<String, DeviceState> e : states.entrySet()) {
+      collect(pipeline.onEndOfInput(e.getValue(), e.getKey()), opened);
     }
     return new Result(opened, rejected, auth, authByMn, samples);
   }
 
-  private static Instant receivedAt(Hj212Packet p) {
-    String qn = p.qn();
-    if (qn != null && qn.length() == 17) {
-      return Instant.ofEpochMilli(
-          CstTime.millis(
-              java.time.LocalDateTime.parse(
-                  qn, java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"))));
+  private static void collect(DeviceOutputs out, List<Alert> opened) {
+    for (Alert a : out.alerts()) {
+      if (a.lifecycle() == AlertLifecycle.OPENED) {
+        opened.add(a);
+      }
     }
-    return p.dataTime().toInstant(CstTime.OFFSET).plusSeconds(70);
+  }
+
+  /**
+   * The file's clock as the replay command keeps it: the end of the period of the newest DataTime
+   * read so far (a minute record's end, an hour's end), used as the receive time of every packet
+   * and for event-time ticks every minute.
+   */
+  private static long end(Hj212Packet p) {
+    long start = p.dataTime().toInstant(CstTime.OFFSET).toEpochMilli();
+    return switch (p.cn()) {
+      case "2061" -> start + 3_600_000;
+      case "2051" -> start + MINUTE;
+      default -> start;
+    };
+  }
+
+  private static final long MINUTE = 60_000;
+
+  private static String mnOf(String line) {
+    int at = line.indexOf(";MN=");
+    if (at < 0) {
+      return "";
+    }
+    int end = line.indexOf(';', at + 4);
+    return end < 0 ? line.substring(at + 4) : line.substring(at + 4, end);
   }
 
   /** The registry with each second device as an outlet of its own, with its outlet's limits. */

@@ -13,7 +13,9 @@ import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.emission.domain.alert.AlertThresholds;
+import org.emission.domain.pipeline.DeviceOutputs;
 import org.emission.domain.pipeline.PipelineSettings;
+import java.util.List;
 import org.emission.jobs.compliance.ComplianceResult;
 import org.emission.jobs.compliance.ComplianceTopology;
 import org.emission.jobs.compliance.TickMode;
@@ -63,7 +65,12 @@ public final class ReplayJob {
                 AlertThresholds.defaults(),
                 PipelineSettings.defaults(),
                 TickMode.EVENT)
-            .map(r -> new Item(r, null))
+            .filter(
+                r ->
+                    !r.outputs().hours().isEmpty()
+                        || !r.outputs().days().isEmpty()
+                        || !r.outputs().alerts().isEmpty())
+            .map(r -> new Item(withoutMinutes(r), null))
             .returns(Item.class);
     DataStream<Item> rejects =
         decoded.getSideOutput(REJECTS).map(r -> new Item(null, r)).returns(Item.class);
@@ -80,6 +87,19 @@ public final class ReplayJob {
       }
     }
     return writer.write(outDir);
+  }
+
+  /** What the CSV files need of a result: hours, days and alerts, not the minute records. */
+  private static ComplianceResult withoutMinutes(ComplianceResult r) {
+    DeviceOutputs o = r.outputs();
+    return new ComplianceResult(
+        r.mn(),
+        r.enterpriseId(),
+        r.at(),
+        new DeviceOutputs(
+            List.of(), o.hours(), o.days(), List.of(), List.of(), o.alerts(), o.rejected()),
+        r.hourJudgements(),
+        r.dayJudgements());
   }
 
   /** Decodes lines in file order (parallelism 1: the file's clock needs every line in order). */
