@@ -99,6 +99,12 @@ public final class ClickHouseBatchWriter<T> implements AutoCloseable {
     }
   }
 
+  /** Drops what is buffered and closes the connection, without writing. */
+  public void discard() {
+    buffer.clear();
+    closeConnection();
+  }
+
   @Override
   public void close() throws InterruptedException {
     try {

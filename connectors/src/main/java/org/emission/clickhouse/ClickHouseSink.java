@@ -114,15 +114,14 @@ public final class ClickHouseSink<T> implements Sink<T> {
       }
     }
 
+    /**
+     * Flink flushes before a normal end; a close without that flush is a cancellation or failure,
+     * so what is not written yet is dropped here and written again from the last checkpoint.
+     */
     @Override
-    public void close() throws Exception {
-      try {
-        submit();
-        awaitAll();
-        writer.close();
-      } finally {
-        background.shutdownNow();
-      }
+    public void close() {
+      background.shutdownNow();
+      writer.discard();
     }
   }
 }

@@ -31,7 +31,7 @@ final class TargetWorker {
   private final AtomicInteger outstanding = new AtomicInteger();
   private final Thread thread;
   private volatile boolean finishing;
-  private long pauseUntilNanos = Long.MIN_VALUE;
+  private long pauseUntilNanos = System.nanoTime();
 
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();

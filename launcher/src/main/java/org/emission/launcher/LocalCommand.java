@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the whole engine on this machine: a Kafka broker (KRaft), ClickHouse (embedded chDB"
           + " behind ClickHouse's HTTP interface), the Flink jobs on a MiniCluster with its web UI,"
-          + " and the sample feed; all listeners on 127.0.0.1 unless --bind says otherwise.",
+          + " the HJ 212 gateway and the simulated region's loggers; all listeners on 127.0.0.1"
+          + " unless --bind says otherwise.",
       "Prints what runs where, then a status line every --status-interval until Ctrl-C or"
           + " --duration."
     })
@@ -59,9 +60,40 @@ final class LocalCommand implements Callable<Integer> {
   int statusIntervalSeconds;
 
   @Option(
-      names = "--no-feed",
-      description = "Only listen: do not start the built-in sample feed.")
-  boolean noFeed;
+      names = "--gateway-port",
+      defaultValue = "9212",
+      description = "HJ 212 gateway port (default: ${DEFAULT-VALUE}).")
+  int gatewayPort;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9213",
+      description = "Gateway metrics port, Prometheus text on /metrics (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(
+      names = "--registry",
+      description = "Registry directory (default: the simulated region in registry/).")
+  Path registry;
+
+  @Option(
+      names = "--no-simulator",
+      description = "Only listen: do not start the simulated region's loggers.")
+  boolean noSimulator;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "60",
+      description =
+          "How many times faster than real the simulated region runs (default: ${DEFAULT-VALUE}:"
+              + " a simulated hour per minute).")
+  double speed;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "212",
+      description = "Seed of the simulated region (default: ${DEFAULT-VALUE}).")
+  long seed;
 
   @Override
   public Integer call() throws Exception {
@@ -69,14 +101,26 @@ final class LocalCommand implements Callable<Integer> {
     if (statusIntervalSeconds < 1) {
       throw new IllegalArgumentException("--status-interval must be at least 1 second");
     }
+    if (speed <= 0) {
+      throw new IllegalArgumentException("--speed must be positive");
+    }
+    Path registryDir = registry == null ? Path.of(System.getProperty("emission.home", "."), "registry") : registry;
+    if (!java.nio.file.Files.isDirectory(registryDir)) {
+      throw new IllegalArgumentException("registry directory " + registryDir + " does not exist");
+    }
     LocalStack.Options options =
         new LocalStack.Options(
             bind,
             kafkaPort,
             clickHousePort,
             flinkUiPort,
+            gatewayPort,
+            metricsPort,
             dataDir == null ? LocalCache.subdir("local") : dataDir,
-            !noFeed);
+            registryDir,
+            !noSimulator,
+            speed,
+            seed);
     CountDownLatch stop = new CountDownLatch(1);
     try (LocalStack stack = LocalStack.start(options)) {
       Thread hook = new Thread(stop::countDown, "local-stop");

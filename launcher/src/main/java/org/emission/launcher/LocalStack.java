@@ -19,7 +19,15 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.emission.clickhouse.ClickHouseSettings;
 import org.emission.clickhouse.SchemaMigrations;
+import org.emission.domain.registry.Registry;
+import org.emission.domain.registry.RegistryLoader;
+import org.emission.gateway.AuthMode;
+import org.emission.gateway.DeviceDirectory;
+import org.emission.gateway.Hj212Gateway;
 import org.emission.jobs.compliance.ComplianceJob;
+import org.emission.jobs.compliance.RegistryMirror;
+import org.emission.simulator.LiveRun;
+import org.emission.simulator.RegionSimulator;
 import org.emission.jobs.compliance.ComplianceJobConfig;
 import org.emission.kafka.Topics;
 import org.emission.local.LocalCache;
@@ -34,14 +42,25 @@ final class LocalStack implements AutoCloseable {
 
   /** What to start, and where. */
   record Options(
-      String bind, int kafkaPort, int clickHousePort, int flinkUiPort, Path dataDir, boolean feed) {}
+      String bind,
+      int kafkaPort,
+      int clickHousePort,
+      int flinkUiPort,
+      int gatewayPort,
+      int metricsPort,
+      Path dataDir,
+      Path registryDir,
+      boolean simulator,
+      double speed,
+      long seed) {}
 
   private final Options options;
   private EmbeddedKafka kafka;
   private EmbeddedClickHouse clickHouse;
   private ClickHouseSettings clickHouseSettings;
   private JobClient complianceJob;
-  private SampleFeed feed;
+  private Hj212Gateway gateway;
+  private LiveRun simulator;
 
   private LocalStack(Options options) {
     this.options = options;
@@ -88,16 +107,47 @@ final class LocalStack implements AutoCloseable {
             kafka.bootstrapServers(),
             "emission-compliance",
             clickHouseSettings,
-            null,
+            options.registryDir(),
             Duration.ofSeconds(5),
             5000,
             true);
+    Registry registry = RegistryLoader.load(options.registryDir());
+    RegistryMirror.write(registry, clickHouseSettings);
+    progress(
+        "registry "
+            + options.registryDir()
+            + ": "
+            + registry.enterprises().size()
+            + " enterprises, "
+            + registry.outlets().size()
+            + " outlets");
     ComplianceJob.build(env, jobConfig);
     complianceJob = env.executeAsync(ComplianceJob.NAME);
 
-    if (options.feed()) {
-      feed = SampleFeed.start(kafka.bootstrapServers());
-      progress("sample feed started: " + feed.describe());
+    progress("starting the HJ 212 gateway on " + options.bind() + ":" + options.gatewayPort());
+    gateway =
+        Hj212Gateway.builder()
+            .bind(options.bind())
+            .port(options.gatewayPort())
+            .metricsPort(options.metricsPort())
+            .kafkaBootstrap(kafka.bootstrapServers())
+            .deviceDirectory(DeviceDirectory.load(options.registryDir()))
+            .authMode(AuthMode.ENFORCE)
+            .build();
+    gateway.start();
+
+    if (options.simulator()) {
+      simulator =
+          RegionSimulator.live(
+              options.registryDir(),
+              options.bind(),
+              gateway.port(),
+              options.seed(),
+              options.speed(),
+              kafka.bootstrapServers());
+      progress(
+          "simulated region started: every logger of the registry on its own TCP connection, time x"
+              + options.speed());
     }
   }
 
@@ -106,13 +156,18 @@ final class LocalStack implements AutoCloseable {
     out.println("Local stack is running:");
     out.println("  Kafka bootstrap   " + kafka.bootstrapServers() + "   topics: " + String.join(", ", Topics.all().keySet()));
     out.println("  ClickHouse HTTP   " + clickHouse.url() + "   (chDB " + clickHouse.version() + ", database " + clickHouseSettings.database() + ", user default, no password)");
+    out.println("  HJ 212 gateway    " + options.bind() + ":" + gateway.port() + "   metrics http://" + options.bind() + ":" + gateway.metricsPort() + "/metrics");
     out.println("  Flink web UI      http://" + options.bind() + ":" + options.flinkUiPort() + "   job " + ComplianceJob.NAME + " (" + complianceJob.getJobID() + ")");
     out.println("  Data directory    " + options.dataDir());
-    out.println("Query the minute values:");
+    out.println("Query the results, e.g. the latest hour values and the open alerts:");
     out.println(
         "  curl '"
             + clickHouse.url()
-            + "/?query=SELECT+outlet_id,pollutant,max(minute_start),count()+FROM+emission.cems_minute+GROUP+BY+ALL+ORDER+BY+ALL+FORMAT+PrettyCompact'");
+            + "/?query=SELECT+outlet_id,pollutant,hour_start,valid,avg_converted,limit_value,exceeded+FROM+emission.outlet_hour+FINAL+ORDER+BY+hour_start+DESC+LIMIT+20+FORMAT+PrettyCompact'");
+    out.println(
+        "  curl '"
+            + clickHouse.url()
+            + "/?query=SELECT+kind,outlet_id,pollutant,start,state,peak_value+FROM+emission.alerts+FINAL+ORDER+BY+start+DESC+LIMIT+20+FORMAT+PrettyCompact'");
     out.println("Stop with Ctrl-C.");
     out.println();
   }
@@ -122,13 +177,15 @@ final class LocalStack implements AutoCloseable {
     long raw = endOffset(Topics.HJ212_RAW);
     long rejects = endOffset(Topics.INGEST_REJECTS);
     return String.format(
-        "[%tT] records in: hj212.raw=%d cems.samples=%d ingest.rejects=%d | rows written: cems_minute=%s outlet_hour=%s | alerts=%s | job %s",
+        "[%tT] records in: hj212.raw=%d cems.samples=%d ingest.rejects=%d | rows written:"
+            + " cems_minute=%s outlet_hour=%s outlet_day=%s | alerts=%s | job %s",
         System.currentTimeMillis(),
         raw,
         samples,
         rejects,
         count("cems_minute"),
         count("outlet_hour"),
+        count("outlet_day"),
         count("alerts"),
         jobStatus());
   }
@@ -173,8 +230,15 @@ final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
-    if (feed != null) {
-      feed.close();
+    if (simulator != null) {
+      try {
+        simulator.close();
+      } catch (Exception e) {
+        System.err.println("stopping the simulator: " + e.getMessage());
+      }
+    }
+    if (gateway != null) {
+      gateway.close();
     }
     if (complianceJob != null) {
       try {

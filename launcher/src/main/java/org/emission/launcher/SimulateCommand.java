@@ -10,7 +10,10 @@ import org.emission.simulator.LiveOptions;
 import org.emission.simulator.LiveRun;
 import org.emission.simulator.RegionSimulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./emission simulate}: the simulated region of Wuhai and Ordos, written to a packet file
@@ -34,6 +37,8 @@ import picocli.CommandLine.Option;
           + " pollutant, start, end, detected_by, subject); devices not listed are clean."
     })
 final class SimulateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--from", paramLabel = "T", description = "Start: ISO date or date-time, CST when no offset.")
   String from;
@@ -85,6 +90,21 @@ final class SimulateCommand implements Callable<Integer> {
   Integer rtdInterval;
 
   @Option(
+      names = "--answer-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "How long a logger waits for the gateway's answer before sending again (default:"
+              + " ${DEFAULT-VALUE}; HJ 212-2017 Table 1).")
+  int answerTimeoutSeconds;
+
+  @Option(
+      names = "--retries",
+      defaultValue = "3",
+      description = "How often it sends again (default: ${DEFAULT-VALUE}; HJ 212-2017 Table 1).")
+  int retries;
+
+  @Option(
       names = "--status-interval",
       defaultValue = "10",
       description = "Live mode: seconds between status lines (default: ${DEFAULT-VALUE}).")
@@ -92,9 +112,12 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (answerTimeoutSeconds < 1 || answerTimeoutSeconds > 99 || retries < 0 || retries > 99) {
+      throw usage("--answer-timeout must be 1..99 s and --retries 0..99 (HJ 212-2017 §6.2)");
+    }
     boolean fileMode = from != null || to != null || packets != null;
     if (fileMode == (gateway != null)) {
-      throw new IllegalArgumentException(
+      throw usage(
           "give either --from, --to, --packets and --incidents (file mode) or --gateway HOST:PORT"
               + " (live mode)");
     }
@@ -103,10 +126,19 @@ final class SimulateCommand implements Callable<Integer> {
 
   private int toFile() throws Exception {
     if (from == null || to == null || packets == null || incidents == null) {
-      throw new IllegalArgumentException("file mode needs --from, --to, --packets and --incidents");
+      throw usage("file mode needs --from, --to, --packets and --incidents");
     }
-    long start = RegionSimulator.parseTime(from);
-    long end = RegionSimulator.parseTime(to);
+    long start;
+    long end;
+    try {
+      start = RegionSimulator.parseTime(from);
+      end = RegionSimulator.parseTime(to);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (end <= start) {
+      throw usage("--to must be after --from");
+    }
     if (Math.floorMod(start + 8 * 3_600_000L, 86_400_000L) != 0) {
       System.err.println(
           "note: --from is not a CST midnight: the first day is partial and its transmission"
@@ -114,16 +146,30 @@ final class SimulateCommand implements Callable<Integer> {
     }
     int rtd = rtdInterval == null ? RegionSimulator.FILE_RTD_SECONDS : rtdInterval;
     FileRun run =
-        RegionSimulator.toFile(registry, start, end, seed, packets, incidents, meters, rtd);
+        RegionSimulator.toFile(
+            registry,
+            start,
+            end,
+            seed,
+            packets,
+            incidents,
+            meters,
+            rtd,
+            answerTimeoutSeconds * 1000L,
+            retries);
     System.out.println(run.summary());
     System.out.println("packets: " + packets + "; incidents: " + incidents + (meters == null ? "" : "; meters: " + meters));
     return 0;
   }
 
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
   private int live() throws Exception {
     int colon = gateway.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("--gateway must be HOST:PORT");
+    if (colon <= 0 || !gateway.substring(colon + 1).matches("\\d{1,5}")) {
+      throw usage("--gateway must be HOST:PORT");
     }
     String host = gateway.substring(0, colon);
     int port = Integer.parseInt(gateway.substring(colon + 1));
@@ -131,6 +177,7 @@ final class SimulateCommand implements Callable<Integer> {
     LiveOptions options =
         LiveOptions.of(registry, host, port, seed, speed, kafka)
             .withRtdSeconds(rtdInterval == null ? RegionSimulator.LIVE_RTD_SECONDS : rtdInterval)
+            .withAnswerTimeout(answerTimeoutSeconds * 1000L, retries)
             .withIncidentsFile(incidents);
     if (stopAfter != null) {
       long simulated = (long) (stopAfter.toMillis() * speed);

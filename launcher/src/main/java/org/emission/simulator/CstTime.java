@@ -53,11 +53,6 @@ final class CstTime {
     return cst.toInstant(OFFSET).toEpochMilli();
   }
 
-  static LocalDateTime local(long millis) {
-    return LocalDateTime.ofEpochSecond(
-        Math.floorDiv(millis, SECOND), (int) Math.floorMod(millis, SECOND) * 1_000_000, OFFSET);
-  }
-
   /** ISO-8601 with the {@code +08:00} offset, seconds precision. */
   static String iso(long millis) {
     return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), OFFSET)

@@ -54,10 +54,6 @@ final class CsvTable {
     return rows.size();
   }
 
-  boolean has(String column) {
-    return columns.containsKey(column);
-  }
-
   /** The trimmed cell, or "" when the column is absent or the row short. */
   String get(int row, String column) {
     Integer i = columns.get(column);

@@ -107,7 +107,6 @@ final class DeviceModel {
     java.util.Arrays.fill(out.hasZs, false);
     java.util.Arrays.fill(out.frozen, false);
     double share = runningShare(start);
-    out.running = share;
     if (share <= 0) {
       stopped(out);
       return;

@@ -194,7 +194,7 @@ final class LiveLogger {
         return;
       }
       counters.damaged.incrementAndGet();
-      if (!p.ackRequested()) {
+      if (!p.ackRequested() || retries == 0) {
         return;
       }
       awaitAnswer(p.qn());

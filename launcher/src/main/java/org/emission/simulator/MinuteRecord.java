@@ -8,9 +8,6 @@ final class MinuteRecord {
 
   long start;
   int minutes;
-  /** Share of normal operation: 0 stopped, 1 running, in between during a ramp. */
-  double running;
-
   final long[] avg;
   final long[] min;
   final long[] max;

@@ -43,10 +43,6 @@ record PacketText(
     return new PacketText(qn, st, cn, pw, mn, flag, pnum, pno, true, cp);
   }
 
-  PacketText withPw(String newPw) {
-    return new PacketText(qn, st, cn, newPw, mn, flag, pnum, pno, rf, cp);
-  }
-
   /** The data segment. */
   String segment() {
     StringBuilder sb = new StringBuilder(cp.length() + 120);

@@ -121,7 +121,7 @@ final class RecordedLink {
       Hj212RejectReason reason = damageReason(t);
       if (reason != null && rnd.nextDouble() < DAMAGED_SHARE) {
         emit(t, damage.damage(bytes, reason, rnd), u.cn(), reason, sender);
-        if (!spec.ack()) {
+        if (!spec.ack() || retries == 0) {
           channelFree = t + 30;
           continue;
         }
@@ -130,6 +130,7 @@ final class RecordedLink {
           emit(t, damage.damage(bytes, reason, rnd), u.cn(), reason, sender);
           t += timeout;
         }
+        // the last re-send the retry count allows gets through
       }
       emit(t, bytes, u.cn(), null, sender);
       if (spec.ack() && rnd.nextDouble() < LOST_ANSWER) {

@@ -54,8 +54,28 @@ public final class RegionSimulator {
       Path meters,
       int rtdSeconds)
       throws IOException {
+    return toFile(
+        registryDir, from, to, seed, packets, incidents, meters, rtdSeconds, ACK_TIMEOUT_MILLIS, RETRIES);
+  }
+
+  /**
+   * As {@link #toFile(Path, long, long, long, Path, Path, Path)} with a real-time interval and the
+   * loggers' answer timeout and retry count (where re-sent packets appear in the file).
+   */
+  public static FileRun toFile(
+      Path registryDir,
+      long from,
+      long to,
+      long seed,
+      Path packets,
+      Path incidents,
+      Path meters,
+      int rtdSeconds,
+      long answerTimeoutMillis,
+      int retries)
+      throws IOException {
     SimulatedRegion region = SimulatedRegion.load(registryDir);
-    return new FileSimulation(region, from, to, seed, rtdSeconds, ACK_TIMEOUT_MILLIS, RETRIES)
+    return new FileSimulation(region, from, to, seed, rtdSeconds, answerTimeoutMillis, retries)
         .run(packets, incidents, meters);
   }
 

@@ -23,10 +23,6 @@ final class SimClock {
     return simStart;
   }
 
-  double speed() {
-    return speed;
-  }
-
   /** The simulated time now (epoch ms). */
   long now() {
     return simStart + (long) ((System.nanoTime() - realStartNanos) * speed / 1_000_000);

@@ -109,8 +109,10 @@ final class PipelineReplay {
           }
           clock = Math.max(clock, end(whole));
           for (long m = lastTick + MINUTE; lastTick != Long.MIN_VALUE && m <= clock; m += MINUTE) {
-            for (Map.Entry<String, DeviceState> e : states.entrySet()) {
-              collect(pipeline.onTick(e.getValue(), e.getKey(), Instant.ofEpochMilli(m)), opened);
+            for (Map.Entry<String, DeviceState> device : states.entrySet()) {
+              collect(
+                  pipeline.onTick(device.getValue(), device.getKey(), Instant.ofEpochMilli(m)),
+                  opened);
             }
           }
           lastTick = Math.floorDiv(clock, MINUTE) * MINUTE;

@@ -1,0 +1,115 @@
+package org.emission.domain.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.emission.domain.alert.AlertThresholds;
+import org.emission.domain.pipeline.DeviceOutputs;
+import org.emission.domain.pipeline.DevicePipeline;
+import org.emission.domain.pipeline.DeviceState;
+import org.emission.domain.pipeline.PipelineSettings;
+import org.emission.records.CemsSample;
+
+/**
+ * Single-thread throughput of {@link DevicePipeline#onSample} on the {@code bench replay} input
+ * ({@link BenchRegion}): prints samples per second and bytes allocated per sample; asserts nothing.
+ * Packets are built a day at a time outside the measured time.
+ *
+ * <pre>
+ * java -cp ... org.emission.domain.bench.PipelineBench [devices=130] [days=1] [from=2025-01-01]
+ *     [rounds=3] [digest=false]
+ * </pre>
+ *
+ * Each round runs the whole input on fresh states; the first rounds warm the JIT up.
+ */
+public final class PipelineBench {
+
+  private PipelineBench() {}
+
+  /** What one round measured. */
+  public record Result(long samples, long nanos, long bytes, String digest, String summary) {
+    public double samplesPerSecond() {
+      return samples / (nanos / 1e9);
+    }
+
+    public double bytesPerSample() {
+      return (double) bytes / samples;
+    }
+  }
+
+  public static void main(String[] args) {
+    int devices = args.length > 0 ? Integer.parseInt(args[0]) : 130;
+    int days = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    LocalDate from = args.length > 2 ? LocalDate.parse(args[2]) : LocalDate.of(2025, 1, 1);
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    boolean digest = args.length > 4 && Boolean.parseBoolean(args[4]);
+    for (int r = 1; r <= rounds; r++) {
+      Result result = run(devices, days, from, digest);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: %d samples (%d devices x %d days from %s) in %.2f s = %.0f samples/s,"
+              + " %.0f bytes/sample%s%n",
+          r,
+          result.samples(),
+          devices,
+          days,
+          from,
+          result.nanos() / 1e9,
+          result.samplesPerSecond(),
+          result.bytesPerSample(),
+          digest ? "; digest " + result.digest() + "; " + result.summary() : "");
+    }
+  }
+
+  /** One round on fresh states. */
+  public static Result run(int devices, int days, LocalDate from, boolean digest) {
+    DevicePipeline pipeline =
+        new DevicePipeline(
+            BenchRegion.registry(devices), AlertThresholds.defaults(), PipelineSettings.defaults());
+    DeviceState[] states = new DeviceState[devices];
+    for (int d = 0; d < devices; d++) {
+      states[d] = pipeline.newState();
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    OutputDigest outputs = digest ? new OutputDigest() : null;
+    long samples = 0;
+    long nanos = 0;
+    long bytes = 0;
+    for (int day = 0; day < days; day++) {
+      LocalDateTime dayStart = from.plusDays(day).atStartOfDay();
+      List<CemsSample> input = new ArrayList<>(devices * 1440);
+      for (int m = 0; m < 1440; m++) {
+        input.addAll(BenchRegion.minute(devices, dayStart.plusMinutes(m)));
+      }
+      int n = input.size();
+      long allocatedBefore = threads.getThreadAllocatedBytes(thread);
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        DeviceOutputs out = pipeline.onSample(states[i % devices], input.get(i));
+        if (outputs != null) {
+          outputs.add("", out);
+        }
+      }
+      nanos += System.nanoTime() - start;
+      bytes += threads.getThreadAllocatedBytes(thread) - allocatedBefore;
+      samples += n;
+    }
+    for (int d = 0; d < devices; d++) {
+      DeviceOutputs out = pipeline.onEndOfInput(states[d], BenchRegion.mn(d));
+      if (outputs != null) {
+        outputs.add("end", out);
+      }
+    }
+    return new Result(
+        samples,
+        nanos,
+        bytes,
+        outputs == null ? null : outputs.hex(),
+        outputs == null ? null : outputs.summary());
+  }
+}
