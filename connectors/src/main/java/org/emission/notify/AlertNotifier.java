@@ -1,6 +1,9 @@
 package org.emission.notify;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,6 +58,13 @@ public final class AlertNotifier implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long COMMIT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  /** Reads decimals as written (46.800 stays 46.800 for generic webhooks: "values as sent"). */
+  private static final ObjectReader EXACT_DECIMALS =
+      JsonCodec.mapper()
+          .reader()
+          .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
   private final NotifierConfig config;
   private final String bootstrap;
   private final boolean group;
@@ -82,7 +92,8 @@ public final class AlertNotifier implements AutoCloseable {
 
   /**
    * Prints every message to {@code out} instead of sending it. A dry run joins no consumer group
-   * and commits nothing: it reads all partitions from {@code start_from} on, beside a real notifier.
+   * and commits nothing: it reads all partitions from {@code start_from} on, beside a real
+   * notifier.
    */
   public static AlertNotifier startDryRun(
       NotifierConfig config, String kafkaBootstrap, PrintStream out) {
@@ -275,14 +286,13 @@ public final class AlertNotifier implements AutoCloseable {
       }
     }
     offsets.track(tp, offset, to.size());
-    return new HandOver(
-        new TargetWorker.Delivery(alert, () -> offsets.done(tp, offset)), tp, to);
+    return new HandOver(new TargetWorker.Delivery(alert, () -> offsets.done(tp, offset)), tp, to);
   }
 
   private IncomingAlert decode(ConsumerRecord<byte[], byte[]> record) {
     String problem;
     try {
-      JsonNode json = record.value() == null ? null : JsonCodec.mapper().readTree(record.value());
+      JsonNode json = record.value() == null ? null : EXACT_DECIMALS.readTree(record.value());
       if (json != null && json.isObject()) {
         AlertEvent event = JsonCodec.mapper().treeToValue(json, AlertEvent.class);
         if (event.alertId() != null && event.kind() != null && event.lifecycle() != null) {
@@ -301,7 +311,9 @@ public final class AlertNotifier implements AutoCloseable {
         record.topic(),
         record.partition(),
         record.offset(),
-        record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8),
+        record.key() == null
+            ? null
+            : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8),
         problem);
     return null;
   }
@@ -433,11 +445,17 @@ public final class AlertNotifier implements AutoCloseable {
       forget(partitions);
     }
 
+    /**
+     * Resolves where each partition starts and commits it: a partition without records so far would
+     * otherwise have no committed offset, and after a restart the reset to the end of the topic
+     * would skip what arrived there while the notifier was down.
+     */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       for (TopicPartition tp : partitions) {
-        consumer.position(tp, config.startupTimeout());
+        offsets.start(tp, consumer.position(tp, config.startupTimeout()));
       }
+      commitSync(partitions);
       if (paused) {
         consumer.pause(partitions);
       }

@@ -41,12 +41,13 @@ final class ChineseText implements AlertText {
 
   private static String subject(AlertEvent e) {
     String where = e.outletId() != null ? "排放口 " + e.outletId() : "数采仪 " + e.mn();
-    return e.pollutant() == null ? where : where + " " + Pollutants.name(e.pollutant(), Language.ZH);
+    return e.pollutant() == null
+        ? where
+        : where + " " + Pollutants.name(e.pollutant(), Language.ZH);
   }
 
   private static String exceedance(AlertEvent e, Lifecycle lifecycle, String subject) {
-    String mean =
-        e.detail() != null && e.detail().startsWith("day ") ? "日均值" : "小时均值";
+    String mean = e.detail() != null && e.detail().startsWith("day ") ? "日均值" : "小时均值";
     String peak = peak(e);
     if (lifecycle == Lifecycle.CLOSED) {
       String against =

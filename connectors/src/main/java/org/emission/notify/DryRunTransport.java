@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /** Prints each request instead of sending it, and answers as a robot does on success. */
 final class DryRunTransport implements Transport {
-  private static final byte[] OK = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] OK =
+      "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
   private final PrintStream out;
 

@@ -42,7 +42,9 @@ final class EnglishText implements AlertText {
 
   private static String subject(AlertEvent e) {
     String where = e.outletId() != null ? "Outlet " + e.outletId() : "Logger " + e.mn();
-    return e.pollutant() == null ? where : where + " " + Pollutants.name(e.pollutant(), Language.EN);
+    return e.pollutant() == null
+        ? where
+        : where + " " + Pollutants.name(e.pollutant(), Language.EN);
   }
 
   private static String exceedance(AlertEvent e, Lifecycle lifecycle, String subject) {
@@ -157,10 +159,7 @@ final class EnglishText implements AlertText {
   private static List<AlertMessage.Detail> details(AlertEvent e, Lifecycle lifecycle) {
     List<AlertMessage.Detail> d = new ArrayList<>();
     add(d, "Severity", e.severity());
-    add(
-        d,
-        "State",
-        lifecycle == null ? e.lifecycle() : lifecycle.name().toLowerCase(Locale.ROOT));
+    add(d, "State", lifecycle == null ? e.lifecycle() : lifecycle.name().toLowerCase(Locale.ROOT));
     add(d, "Enterprise", e.enterpriseId());
     add(d, "Outlet", e.outletId());
     add(d, "Logger MN", e.mn());

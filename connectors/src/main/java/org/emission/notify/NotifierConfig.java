@@ -153,8 +153,7 @@ public record NotifierConfig(
     if (!r.problems().isEmpty()) {
       throw new NotifierConfigException(origin, r.problems());
     }
-    return new NotifierConfig(
-        topic, groupId, startFrom, kafka, startup, shutdown, stats, targets);
+    return new NotifierConfig(topic, groupId, startFrom, kafka, startup, shutdown, stats, targets);
   }
 
   private static List<TargetConfig> targets(

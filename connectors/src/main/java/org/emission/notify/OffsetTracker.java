@@ -9,8 +9,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Which offsets may be committed: a record counts as handled once every target it went to has sent
- * or dropped it, and a partition's committed position never passes a record still in delivery. So
- * a restart re-reads exactly what was not yet delivered: nothing lost, little repeated. Completions
+ * or dropped it, and a partition's committed position never passes a record still in delivery. So a
+ * restart re-reads exactly what was not yet delivered: nothing lost, little repeated. Completions
  * come from the target threads; the consumer thread asks for what to commit.
  */
 final class OffsetTracker {
@@ -24,6 +24,11 @@ final class OffsetTracker {
     if (deliveries > 0) {
       inDelivery.computeIfAbsent(tp, k -> new TreeMap<>()).put(offset, new int[] {deliveries});
     }
+  }
+
+  /** A partition assigned at {@code position}, so that its start is committed too. */
+  synchronized void start(TopicPartition tp, long position) {
+    next.putIfAbsent(tp, position);
   }
 
   /** One target finished the record at {@code offset}. */

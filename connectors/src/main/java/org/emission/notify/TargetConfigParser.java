@@ -62,8 +62,7 @@ final class TargetConfigParser {
     TargetType type = r.choice(t, path, "type", TargetType.class, null);
     if (type == null && !t.has("type")) {
       r.problem(
-          ConfigReader.at(path, "type"),
-          "missing; one of " + ConfigReader.names(TargetType.class));
+          ConfigReader.at(path, "type"), "missing; one of " + ConfigReader.names(TargetType.class));
     }
     String[] urlSource = new String[1];
     URI url = url(t, path, urlSource);
@@ -145,12 +144,16 @@ final class TargetConfigParser {
       uri = null;
     }
     String scheme = uri == null ? null : String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-    if (uri == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+    if (uri == null
+        || uri.getHost() == null
+        || !(scheme.equals("http") || scheme.equals("https"))) {
       r.problem(
           ConfigReader.at(path, field),
           variable == null
               ? "must be an absolute http or https URL"
-              : "environment variable " + variable + " must hold an absolute http or https URL"
+              : "environment variable "
+                  + variable
+                  + " must hold an absolute http or https URL"
                   + " (its value is not shown: it carries the robot's key)");
       return null;
     }
@@ -180,8 +183,7 @@ final class TargetConfigParser {
     }
     String value = env.apply(variable);
     if (value == null || value.isBlank()) {
-      r.problem(
-          ConfigReader.at(path, field), "environment variable " + variable + " is not set");
+      r.problem(ConfigReader.at(path, field), "environment variable " + variable + " is not set");
       return null;
     }
     return value;
@@ -297,8 +299,7 @@ final class TargetConfigParser {
     return new RetryPolicy(attempts, initial, max, multiplier);
   }
 
-  private List<String> mobiles(
-      ObjectNode t, String path, TargetType type, MessageFormat format) {
+  private List<String> mobiles(ObjectNode t, String path, TargetType type, MessageFormat format) {
     String at = ConfigReader.at(path, "at_mobiles");
     List<String> mobiles = r.texts(t, path, "at_mobiles");
     if (mobiles == null || mobiles.isEmpty()) {
@@ -310,8 +311,7 @@ final class TargetConfigParser {
     }
     if (type == TargetType.WECOM && format == MessageFormat.MARKDOWN) {
       r.problem(
-          at,
-          "WeCom markdown messages cannot mention by phone number; use \"format\": \"text\"");
+          at, "WeCom markdown messages cannot mention by phone number; use \"format\": \"text\"");
     }
     for (int i = 0; i < mobiles.size(); i++) {
       if (!MOBILE.matcher(mobiles.get(i)).matches()) {

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers to one target on its own thread, from a bounded queue, in the order the records came
- * (so an alert's CLOSED never overtakes its OPENED): rate-limited, each message retried with
- * backoff up to the policy's attempts and then dropped (logged and counted). A target that is slow
- * or down holds up only its own queue.
+ * Delivers to one target on its own thread, from a bounded queue, in the order the records came (so
+ * an alert's CLOSED never overtakes its OPENED): rate-limited, each message retried with backoff up
+ * to the policy's attempts and then dropped (logged and counted). A target that is slow or down
+ * holds up only its own queue.
  */
 final class TargetWorker {
   private static final Logger LOG = LoggerFactory.getLogger(TargetWorker.class);
@@ -123,7 +123,12 @@ final class TargetWorker {
         d.done().run();
       }
     } catch (InterruptedException e) {
-      LOG.info("notify target {}: stopped with {} messages undelivered", target.name(), queue.size() + 1);
+      if (outstanding.get() > 0) {
+        LOG.info(
+            "notify target {}: stopped with {} messages undelivered (their offsets stay uncommitted)",
+            target.name(),
+            outstanding.get());
+      }
     }
   }
 
@@ -134,7 +139,11 @@ final class TargetWorker {
       message = text.compose(e);
     } catch (RuntimeException ex) {
       dropped.incrementAndGet();
-      LOG.error("notify target {}: dropped alert {}: cannot compose its message", target.name(), e.alertId(), ex);
+      LOG.error(
+          "notify target {}: dropped alert {}: cannot compose its message",
+          target.name(),
+          e.alertId(),
+          ex);
       return;
     }
     RetryPolicy retry = target.retry();
@@ -181,7 +190,8 @@ final class TargetWorker {
       WebhookRequest request = protocol.request(alert, message, System.currentTimeMillis());
       return protocol.judge(transport.post(target.name(), request, target.requestTimeout()));
     } catch (IOException ex) {
-      return Outcome.failed(ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+      return Outcome.failed(
+          ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
     } catch (RuntimeException ex) {
       return Outcome.failed(ex.toString());
     }

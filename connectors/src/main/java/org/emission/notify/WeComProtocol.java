@@ -18,8 +18,9 @@ import org.emission.kafka.JsonCodec;
  * </ul>
  *
  * <p>Reply {@code {"errcode":0,"errmsg":"ok"}}; a non-zero errcode is a failure even with HTTP 200;
- * errcode 45009 (api freq out of limit, 全局错误码 https://developer.work.weixin.qq.com/document/path/90313)
- * means the robot's 20 messages per minute are used up.
+ * errcode 45009 (api freq out of limit, 全局错误码
+ * https://developer.work.weixin.qq.com/document/path/90313) means the robot's 20 messages per
+ * minute are used up.
  */
 final class WeComProtocol implements WebhookProtocol {
   /** "api freq out of limit" (接口调用超过限制). */
@@ -53,7 +54,8 @@ final class WeComProtocol implements WebhookProtocol {
     ObjectNode body = JsonCodec.mapper().createObjectNode();
     if (format == MessageFormat.MARKDOWN) {
       body.put("msgtype", "markdown");
-      body.putObject("markdown").put("content", Utf8.truncate(markdown(message), MARKDOWN_MAX_BYTES));
+      body.putObject("markdown")
+          .put("content", Utf8.truncate(markdown(message), MARKDOWN_MAX_BYTES));
     } else {
       body.put("msgtype", "text");
       ObjectNode text = body.putObject("text");

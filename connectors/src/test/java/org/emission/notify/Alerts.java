@@ -39,9 +39,24 @@ final class Alerts {
   static AlertEvent exceedanceUpdated(String id) {
     AlertEvent o = exceedanceOpened(id);
     return new AlertEvent(
-        o.schema(), id, o.kind(), o.severity(), "UPDATED", 2, o.outletId(), o.enterpriseId(),
-        o.mn(), o.pollutant(), o.start(), null, START.plusHours(2), new BigDecimal("52.300"),
-        o.limitValue(), o.limitKind(), o.limitSource(), new BigDecimal("0.7433"),
+        o.schema(),
+        id,
+        o.kind(),
+        o.severity(),
+        "UPDATED",
+        2,
+        o.outletId(),
+        o.enterpriseId(),
+        o.mn(),
+        o.pollutant(),
+        o.start(),
+        null,
+        START.plusHours(2),
+        new BigDecimal("52.300"),
+        o.limitValue(),
+        o.limitKind(),
+        o.limitSource(),
+        new BigDecimal("0.7433"),
         "hour a21026 52.300 vs special limit 30 mg/m3 (GB 13223-2011 表2)");
   }
 
@@ -49,9 +64,25 @@ final class Alerts {
   static AlertEvent exceedanceClosed(String id) {
     AlertEvent u = exceedanceUpdated(id);
     return new AlertEvent(
-        u.schema(), id, u.kind(), u.severity(), "CLOSED", 3, u.outletId(), u.enterpriseId(),
-        u.mn(), u.pollutant(), u.start(), START.plusHours(3), START.plusHours(4), u.peakValue(),
-        u.limitValue(), u.limitKind(), u.limitSource(), u.multiple(), u.detail());
+        u.schema(),
+        id,
+        u.kind(),
+        u.severity(),
+        "CLOSED",
+        3,
+        u.outletId(),
+        u.enterpriseId(),
+        u.mn(),
+        u.pollutant(),
+        u.start(),
+        START.plusHours(3),
+        START.plusHours(4),
+        u.peakValue(),
+        u.limitValue(),
+        u.limitKind(),
+        u.limitSource(),
+        u.multiple(),
+        u.detail());
   }
 
   /** An alert of any kind, severity and lifecycle (outlet-level, no pollutant). */

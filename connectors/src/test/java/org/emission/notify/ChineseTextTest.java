@@ -56,15 +56,28 @@ class ChineseTextTest {
     AlertEvent utc = Alerts.exceedanceOpened("id-2");
     AlertEvent shifted =
         new AlertEvent(
-            utc.schema(), utc.alertId(), utc.kind(), utc.severity(), utc.lifecycle(),
-            utc.revision(), utc.outletId(), utc.enterpriseId(), utc.mn(), utc.pollutant(),
-            utc.start().withOffsetSameInstant(java.time.ZoneOffset.UTC), null, utc.at(),
-            utc.peakValue(), utc.limitValue(), "ultra_low", utc.limitSource(), utc.multiple(),
+            utc.schema(),
+            utc.alertId(),
+            utc.kind(),
+            utc.severity(),
+            utc.lifecycle(),
+            utc.revision(),
+            utc.outletId(),
+            utc.enterpriseId(),
+            utc.mn(),
+            utc.pollutant(),
+            utc.start().withOffsetSameInstant(java.time.ZoneOffset.UTC),
+            null,
+            utc.at(),
+            utc.peakValue(),
+            utc.limitValue(),
+            "ultra_low",
+            utc.limitSource(),
+            utc.multiple(),
             "day a21026 46.800 vs ultra_low limit 30 mg/m3");
 
     assertThat(text.compose(shifted).summary())
-        .isEqualTo(
-            "排放口 WH-DA001 SO2 日均值 46.8 mg/m³，超过超低排放限值 30（超标 0.56 倍），开始于 2025-01-15 10:00");
+        .isEqualTo("排放口 WH-DA001 SO2 日均值 46.8 mg/m³，超过超低排放限值 30（超标 0.56 倍），开始于 2025-01-15 10:00");
   }
 
   @Test
@@ -103,8 +116,7 @@ class ChineseTextTest {
     assertThat(text.compose(Alerts.of("k", "DEVICE_OFFLINE", "WARNING", "UPDATED")).summary())
         .isEqualTo("排放口 WH-DA002 数采仪离线持续，最新值 75（阈值 60），开始于 2025-01-15 10:00");
     assertThat(text.compose(Alerts.of("k", "DEVICE_OFFLINE", "WARNING", "CLOSED")).summary())
-        .isEqualTo(
-            "排放口 WH-DA002 数采仪离线已解除，2025-01-15 10:00 至 2025-01-15 11:35（持续 1 小时 35 分钟）");
+        .isEqualTo("排放口 WH-DA002 数采仪离线已解除，2025-01-15 10:00 至 2025-01-15 11:35（持续 1 小时 35 分钟）");
   }
 
   @Test

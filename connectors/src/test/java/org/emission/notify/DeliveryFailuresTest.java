@@ -119,10 +119,12 @@ class DeliveryFailuresTest {
 
   @Test
   void theVendorsRateLimitErrcodesHoldTheTargetBack() throws Exception {
-    receiver.answer("/wecom", n -> n == 1 ? Reply.robot(45009, "api freq out of limit") : Reply.ok());
+    receiver.answer(
+        "/wecom", n -> n == 1 ? Reply.robot(45009, "api freq out of limit") : Reply.ok());
     receiver.answer(
         "/dingtalk",
-        n -> n == 1 ? Reply.robot(130101, "send too fast, exceed 20 times per minute") : Reply.ok());
+        n ->
+            n == 1 ? Reply.robot(130101, "send too fast, exceed 20 times per minute") : Reply.ok());
     String pause = "\"rate_limited_pause\": \"1s\", \"retry\": {\"initial_backoff\": \"100ms\"}";
     String targets =
         "[{\"name\": \"wecom\", \"type\": \"wecom\", \"url\": \""
@@ -172,7 +174,9 @@ class DeliveryFailuresTest {
     try (AlertNotifier notifier = start("down-" + Alerts.newId(), targets)) {
       kafka.send(Alerts.exceedanceOpened(Alerts.newId()));
       Await.until(
-          "dropped", Duration.ofSeconds(15), () -> notifier.stats().target("down").dropped() == 1,
+          "dropped",
+          Duration.ofSeconds(15),
+          () -> notifier.stats().target("down").dropped() == 1,
           notifier::stats);
       assertThat(notifier.stats().target("down").failed()).isEqualTo(2);
     }

@@ -14,7 +14,9 @@ class DingTalkSignerTest {
       "SECc0ffee0123456789abcdef0123456789abcdef0123456789abcdef01234567";
   private static final long TIMESTAMP = 1736906400000L;
 
-  /** Computed apart from this code, with DingTalk's own Python sample (hmac, base64, quote_plus). */
+  /**
+   * Computed apart from this code, with DingTalk's own Python sample (hmac, base64, quote_plus).
+   */
   @Test
   void matchesTheVendorsPythonSample() {
     assertThat(DingTalkSigner.sign(SECRET, TIMESTAMP))

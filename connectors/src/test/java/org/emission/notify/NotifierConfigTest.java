@@ -33,7 +33,8 @@ class NotifierConfigTest {
     assertThat(wecom.type()).isEqualTo(TargetType.WECOM);
     assertThat(wecom.url()).hasToString(env.get("WECOM_WEBHOOK_URL"));
     assertThat(wecom.urlSource()).isEqualTo("env WECOM_WEBHOOK_URL");
-    assertThat(wecom.filter().lifecycles()).containsExactlyInAnyOrder(Lifecycle.OPENED, Lifecycle.CLOSED);
+    assertThat(wecom.filter().lifecycles())
+        .containsExactlyInAnyOrder(Lifecycle.OPENED, Lifecycle.CLOSED);
     assertThat(wecom.filter().minSeverity()).isEqualTo(AlertSeverity.WARNING);
     assertThat(wecom.rateLimit()).isEqualTo(new RateLimit(20, Duration.ofMinutes(1)));
     assertThat(wecom.retry())
@@ -64,7 +65,8 @@ class NotifierConfigTest {
     TargetConfig d = c.target("d");
     assertThat(d.rateLimit()).isEqualTo(new RateLimit(20, Duration.ofMinutes(1)));
     assertThat(d.rateLimitedPause()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(d.filter().lifecycles()).containsExactlyInAnyOrder(Lifecycle.OPENED, Lifecycle.CLOSED);
+    assertThat(d.filter().lifecycles())
+        .containsExactlyInAnyOrder(Lifecycle.OPENED, Lifecycle.CLOSED);
     assertThat(d.format()).isEqualTo(MessageFormat.MARKDOWN);
     assertThat(d.language()).isEqualTo(Language.ZH);
     assertThat(d.secret()).isNull();
@@ -111,14 +113,16 @@ class NotifierConfigTest {
         target("\"type\": \"wecom\", \"url\": \"http://h/x\", \"language\": \"fr\""),
         "targets[0] (t).language: must be one of zh, en, got \"fr\"");
     assertProblem(
-        target("\"type\": \"generic\", \"url\": \"http://h/x\", \"filter\": {\"kinds\": [\"EXCEEDENCE\"]}"),
+        target(
+            "\"type\": \"generic\", \"url\": \"http://h/x\", \"filter\": {\"kinds\": [\"EXCEEDENCE\"]}"),
         "targets[0] (t).filter.kinds[0]: unknown alert kind \"EXCEEDENCE\"; known: EXCEEDANCE,"
             + " EARLY_WARNING, DEVICE_OFFLINE, DATA_GAP, LOW_TRANSMISSION_RATE, FLAT_LINE, DILUTION,"
             + " ZERO_FLOW_WITH_POLLUTANT, CALIBRATION_TOO_LONG, MAINTENANCE_TOO_LONG,"
             + " CALIBRATION_TOO_OFTEN, OUT_OF_RANGE, LOGGER_HOUR_MISMATCH, STOPPED_BUT_EMITTING,"
             + " OPERATING_BUT_SILENT");
     assertProblem(
-        target("\"type\": \"generic\", \"url\": \"http://h/x\", \"filter\": {\"min_severity\": \"urgent\"}"),
+        target(
+            "\"type\": \"generic\", \"url\": \"http://h/x\", \"filter\": {\"min_severity\": \"urgent\"}"),
         "targets[0] (t).filter.min_severity: must be one of info, warning, critical, got \"urgent\"");
     assertProblem(
         target("\"type\": \"generic\", \"url\": \"http://h/x\", \"filter\": {\"lifecycles\": []}"),
@@ -130,7 +134,8 @@ class NotifierConfigTest {
         "targets[0] (t).filter.lifecycles[1]: must be one of opened, updated, closed, got"
             + " \"REOPENED\"");
     assertProblem(
-        target("\"type\": \"generic\", \"url\": \"http://h/x\", \"rate_limit\": {\"max_messages\": 0}"),
+        target(
+            "\"type\": \"generic\", \"url\": \"http://h/x\", \"rate_limit\": {\"max_messages\": 0}"),
         "targets[0] (t).rate_limit.max_messages: must be at least 1, got 0");
     assertProblem(
         target(
@@ -142,7 +147,8 @@ class NotifierConfigTest {
         target("\"type\": \"generic\", \"url\": \"http://h/x\", \"retry\": {\"max_attempts\": 0}"),
         "targets[0] (t).retry.max_attempts: must be at least 1, got 0");
     assertProblem(
-        target("\"type\": \"generic\", \"url\": \"http://h/x\", \"retry\": {\"initial_backoff\": \"soon\"}"),
+        target(
+            "\"type\": \"generic\", \"url\": \"http://h/x\", \"retry\": {\"initial_backoff\": \"soon\"}"),
         "targets[0] (t).retry.initial_backoff: must be a duration such as \"500ms\", \"30s\","
             + " \"1m\" or \"PT1M\", got \"soon\"");
     assertProblem(
@@ -164,7 +170,8 @@ class NotifierConfigTest {
         "targets[0] (t).at_mobiles: WeCom markdown messages cannot mention by phone number; use"
             + " \"format\": \"text\"");
     assertProblem(
-        target("\"type\": \"dingtalk\", \"url\": \"http://h/x\", \"at_mobiles\": [\"duty officer\"]"),
+        target(
+            "\"type\": \"dingtalk\", \"url\": \"http://h/x\", \"at_mobiles\": [\"duty officer\"]"),
         "targets[0] (t).at_mobiles[0]: not a phone number: \"duty officer\"");
     assertProblem(
         target("\"type\": \"generic\", \"url\": \"http://h/x\", \"urls\": []"),
@@ -202,7 +209,8 @@ class NotifierConfigTest {
   void aUrlFromTheEnvironmentIsNeverEchoed() {
     env.put("WECOM_WEBHOOK_URL", "qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key");
 
-    NotifierConfigException e = failure(target("\"type\": \"wecom\", \"url_env\": \"WECOM_WEBHOOK_URL\""));
+    NotifierConfigException e =
+        failure(target("\"type\": \"wecom\", \"url_env\": \"WECOM_WEBHOOK_URL\""));
 
     assertThat(e.getMessage())
         .contains(

@@ -38,7 +38,9 @@ class OffsetTrackerTest {
     assertThat(tracker.committable()).isEmpty();
 
     tracker.done(p1, 5);
-    assertThat(tracker.committable()).containsOnlyKeys(p1).containsEntry(p1, new OffsetAndMetadata(6));
+    assertThat(tracker.committable())
+        .containsOnlyKeys(p1)
+        .containsEntry(p1, new OffsetAndMetadata(6));
 
     tracker.uncommitted(List.of(p0));
     assertThat(tracker.committable()).containsKeys(p0, p1);

@@ -13,11 +13,6 @@ import org.junit.jupiter.api.Timeout;
 /** Offsets are committed after delivery: a restart neither repeats nor loses alerts. */
 @Timeout(30)
 class OffsetsTest {
-  static {
-    org.apache.logging.log4j.core.config.Configurator.setLevel("org.emission.notify", org.apache.logging.log4j.Level.DEBUG);
-    org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.kafka.clients.consumer", org.apache.logging.log4j.Level.INFO);
-  }
-
   private NotifyKafka kafka;
   private WebhookReceiver receiver;
 
@@ -40,7 +35,9 @@ class OffsetsTest {
         NotifierConfig.parse(
             kafka.config(
                 group,
-                "[{\"name\": \"hook\", \"type\": \"generic\", \"url\": \"" + receiver.url("/hook") + "\"}]"),
+                "[{\"name\": \"hook\", \"type\": \"generic\", \"url\": \""
+                    + receiver.url("/hook")
+                    + "\"}]"),
             k -> null,
             "test");
 
@@ -73,7 +70,9 @@ class OffsetsTest {
         NotifierConfig.parse(
             kafka.config(
                 "fresh-" + Alerts.newId(),
-                "[{\"name\": \"hook\", \"type\": \"generic\", \"url\": \"" + receiver.url("/hook") + "\"}]"),
+                "[{\"name\": \"hook\", \"type\": \"generic\", \"url\": \""
+                    + receiver.url("/hook")
+                    + "\"}]"),
             k -> null,
             "test");
 

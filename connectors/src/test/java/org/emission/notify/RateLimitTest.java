@@ -46,7 +46,9 @@ class RateLimitTest {
         kafka.send(Alerts.exceedanceOpened("rate-" + i + "-" + Alerts.newId()));
       }
       Await.until(
-          "the unlimited target got all 7", Duration.ofSeconds(15), () -> receiver.count("/free") == 7,
+          "the unlimited target got all 7",
+          Duration.ofSeconds(15),
+          () -> receiver.count("/free") == 7,
           notifier::stats);
       Await.until("3 sent", Duration.ofSeconds(5), () -> receiver.count("/robot") == 3);
       Await.sleep(1500);

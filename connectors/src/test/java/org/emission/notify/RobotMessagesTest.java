@@ -45,7 +45,9 @@ class RobotMessagesTest {
             + "\", \"secret_env\": \"DT_SECRET\", \"at_mobiles\": [\"13800000000\"]}]";
     NotifierConfig config =
         NotifierConfig.parse(
-            kafka.config("robots-" + Alerts.newId(), targets), Map.of("DT_SECRET", SECRET)::get, "test");
+            kafka.config("robots-" + Alerts.newId(), targets),
+            Map.of("DT_SECRET", SECRET)::get,
+            "test");
 
     try (AlertNotifier notifier = AlertNotifier.start(config, kafka.bootstrap)) {
       kafka.send(
@@ -53,7 +55,9 @@ class RobotMessagesTest {
       Await.until(
           "both robots got OPENED and CLOSED",
           Duration.ofSeconds(15),
-          () -> receiver.count("/wecom") == 2 && receiver.count("/dingtalk") == 2,
+          () ->
+              notifier.stats().target("wuhai-wecom").sent() == 2
+                  && notifier.stats().target("ordos-dingtalk").sent() == 2,
           notifier::stats);
       Await.until(
           "UPDATED filtered out",
@@ -101,7 +105,8 @@ class RobotMessagesTest {
       Await.until(
           "both robots got the text",
           Duration.ofSeconds(15),
-          () -> receiver.count("/wecom-text") == 1 && receiver.count("/dingtalk-text") == 1,
+          () ->
+              notifier.stats().target("w").sent() == 1 && notifier.stats().target("d").sent() == 1,
           notifier::stats);
     }
 

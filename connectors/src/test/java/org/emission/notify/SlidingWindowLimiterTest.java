@@ -10,7 +10,8 @@ class SlidingWindowLimiterTest {
 
   @Test
   void noMoreThanMaxInAnyWindow() {
-    SlidingWindowLimiter limiter = new SlidingWindowLimiter(new RateLimit(20, Duration.ofMinutes(1)));
+    SlidingWindowLimiter limiter =
+        new SlidingWindowLimiter(new RateLimit(20, Duration.ofMinutes(1)));
     long now = 0;
     int sent = 0;
     long[] times = new long[100];
@@ -32,7 +33,8 @@ class SlidingWindowLimiterTest {
 
   @Test
   void waitsOnlyForTheOldestSendToLeaveTheWindow() {
-    SlidingWindowLimiter limiter = new SlidingWindowLimiter(new RateLimit(2, Duration.ofSeconds(10)));
+    SlidingWindowLimiter limiter =
+        new SlidingWindowLimiter(new RateLimit(2, Duration.ofSeconds(10)));
     limiter.record(0);
     assertThat(limiter.delayNanos(3 * SECOND)).isZero();
     limiter.record(3 * SECOND);

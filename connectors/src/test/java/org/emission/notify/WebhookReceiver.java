@@ -20,8 +20,8 @@ import java.util.function.IntFunction;
 import org.emission.kafka.JsonCodec;
 
 /**
- * A webhook endpoint on 127.0.0.1 (JDK HTTP server): records every request per path and answers
- * as told, by the request's number on that path (1-based).
+ * A webhook endpoint on 127.0.0.1 (JDK HTTP server): records every request per path and answers as
+ * told, by the request's number on that path (1-based).
  */
 final class WebhookReceiver implements AutoCloseable {
 

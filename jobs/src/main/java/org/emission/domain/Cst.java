@@ -19,6 +19,9 @@ public final class Cst {
   public static final long HOUR_MS = 3_600_000L;
   public static final long DAY_MS = 86_400_000L;
 
+  /** The UTC+8 offset in milliseconds. */
+  private static final long OFFSET_MS = 8 * HOUR_MS;
+
   private Cst() {}
 
   /** Start of the CST clock minute containing {@code t}. */
@@ -29,6 +32,25 @@ public final class Cst {
   /** Start of the CST clock hour containing {@code t} (UTC+8 has a whole-hour offset). */
   public static Instant hourStart(Instant t) {
     return t.truncatedTo(ChronoUnit.HOURS);
+  }
+
+  /**
+   * {@link #hourStart(Instant)} on epoch milliseconds, without allocating (for per-minute paths).
+   */
+  public static long hourStart(long epochMilli) {
+    return Math.floorDiv(epochMilli, HOUR_MS) * HOUR_MS;
+  }
+
+  /**
+   * {@link #dayStart(Instant)} on epoch milliseconds, without allocating (for per-minute paths):
+   * UTC+8 has no daylight saving, so a CST day is a fixed 24 h span starting at 16:00 UTC.
+   */
+  public static long dayStart(long epochMilli) {
+    long days = Math.floorDiv(epochMilli, DAY_MS);
+    if (Math.floorMod(epochMilli, DAY_MS) + OFFSET_MS >= DAY_MS) {
+      days++;
+    }
+    return days * DAY_MS - OFFSET_MS;
   }
 
   /** Start (00:00 +08:00) of the CST day containing {@code t}. */

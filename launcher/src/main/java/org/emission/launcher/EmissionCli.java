@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DecodeCommand.class,
       ReplayCommand.class,
       GatewayCommand.class,
+      SimulateCommand.class,
       org.emission.launcher.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })

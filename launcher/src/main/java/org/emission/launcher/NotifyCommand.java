@@ -64,15 +64,13 @@ final class NotifyCommand implements Callable<Integer> {
     try {
       stopAfter = duration == null ? null : Durations.parse(duration);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--duration: " + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), "--duration: " + e.getMessage());
     }
     NotifierConfig settings;
     try {
       settings =
           NotifierConfig.load(
-              config,
-              dryRun ? NotifierConfig.withPlaceholders(System::getenv) : System::getenv);
+              config, dryRun ? NotifierConfig.withPlaceholders(System::getenv) : System::getenv);
     } catch (NotifierConfigException e) {
       System.err.println("emission notify: " + e.getMessage());
       return 1;
@@ -94,8 +92,7 @@ final class NotifyCommand implements Callable<Integer> {
               + " on "
               + kafka
               + ", targets: "
-              + String.join(
-                  ", ", settings.targets().stream().map(TargetConfig::toString).toList())
+              + String.join(", ", settings.targets().stream().map(TargetConfig::toString).toList())
               + ". Stop with Ctrl-C.");
       while (!stop.await(1, TimeUnit.SECONDS)) {
         if (!notifier.running()) {

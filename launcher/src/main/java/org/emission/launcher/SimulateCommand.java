@@ -40,16 +40,25 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--from", paramLabel = "T", description = "Start: ISO date or date-time, CST when no offset.")
+  @Option(
+      names = "--from",
+      paramLabel = "T",
+      description = "Start: ISO date or date-time, CST when no offset.")
   String from;
 
   @Option(names = "--to", paramLabel = "T", description = "End (exclusive), as --from.")
   String to;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of all randomness (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of all randomness (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--packets", paramLabel = "FILE", description = "File mode: the packets file to write.")
+  @Option(
+      names = "--packets",
+      paramLabel = "FILE",
+      description = "File mode: the packets file to write.")
   Path packets;
 
   @Option(names = "--incidents", paramLabel = "FILE", description = "The incidents file to write.")
@@ -68,7 +77,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "File mode: also write the meter records as JSON lines to FILE.")
   Path meters;
 
-  @Option(names = "--gateway", paramLabel = "HOST:PORT", description = "Live mode: the gateway to connect to.")
+  @Option(
+      names = "--gateway",
+      paramLabel = "HOST:PORT",
+      description = "Live mode: the gateway to connect to.")
   String gateway;
 
   @Option(
@@ -77,10 +89,15 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Live mode: simulated seconds per real second (default: ${DEFAULT-VALUE}).")
   double speed;
 
-  @Option(names = "--duration", description = "Live mode: stop after this real time (e.g. 10m, PT1H).")
+  @Option(
+      names = "--duration",
+      description = "Live mode: stop after this real time (e.g. 10m, PT1H).")
   String duration;
 
-  @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Live mode: Kafka bootstrap for the meter records.")
+  @Option(
+      names = "--kafka",
+      paramLabel = "HOST:PORT",
+      description = "Live mode: Kafka bootstrap for the meter records.")
   String kafka;
 
   @Option(
@@ -114,6 +131,12 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (answerTimeoutSeconds < 1 || answerTimeoutSeconds > 99 || retries < 0 || retries > 99) {
       throw usage("--answer-timeout must be 1..99 s and --retries 0..99 (HJ 212-2017 §6.2)");
+    }
+    if (rtdInterval != null && (rtdInterval < 30 || rtdInterval > 3600)) {
+      throw usage("--rtd-interval must be 30..3600 s (HJ 212-2017 §6.2 RtdInterval)");
+    }
+    if (!(speed > 0)) {
+      throw usage("--speed must be above 0");
     }
     boolean fileMode = from != null || to != null || packets != null;
     if (fileMode == (gateway != null)) {
@@ -158,7 +181,12 @@ final class SimulateCommand implements Callable<Integer> {
             answerTimeoutSeconds * 1000L,
             retries);
     System.out.println(run.summary());
-    System.out.println("packets: " + packets + "; incidents: " + incidents + (meters == null ? "" : "; meters: " + meters));
+    System.out.println(
+        "packets: "
+            + packets
+            + "; incidents: "
+            + incidents
+            + (meters == null ? "" : "; meters: " + meters));
     return 0;
   }
 
@@ -187,11 +215,20 @@ final class SimulateCommand implements Callable<Integer> {
     try (LiveRun run = RegionSimulator.live(options)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "simulate-stop"));
       System.out.println(
-          "simulating " + run.cleanDevices().size() + " clean loggers and "
-              + run.incidents().size() + " incidents against " + gateway + " at " + speed + "x");
+          "simulating "
+              + run.cleanDevices().size()
+              + " clean loggers and "
+              + run.incidents().size()
+              + " incidents against "
+              + gateway
+              + " at "
+              + speed
+              + "x");
       long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
       while (!stop.await(
-          Math.min(statusIntervalSeconds * 1000L, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+          Math.min(
+              statusIntervalSeconds * 1000L,
+              Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
           TimeUnit.MILLISECONDS)) {
         System.out.println(run.statusLine());
         if (System.nanoTime() >= deadline) {

@@ -1,13 +1,13 @@
 package org.emission.simulator;
 
 /**
- * The routine quality-control periods of a logger's analysers, flagged as HJ 212-2017 Table 8
- * says: a daily automatic zero/span calibration of 10–14 minutes (flag C; HJ 75-2017 expects a
- * check at least every 24 h [U]) — one 10-minute check record for wastewater analysers — and a
- * weekly maintenance of 20–35 minutes (flag M, probe blow-back and cleaning). Kept short so that a
- * clean logger never drops below 45 valid minutes per hour because of them alone, nor below 95 %
- * daily transmission. No routine period on a day that the device's incident touches, so that the
- * incident keeps its designed shape.
+ * The routine quality-control periods of a logger's analysers, flagged as HJ 212-2017 Table 8 says:
+ * a daily automatic zero/span calibration of 10–14 minutes (flag C; HJ 75-2017 expects a check at
+ * least every 24 h [U]) — one 10-minute check record for wastewater analysers — and a weekly
+ * maintenance of 20–35 minutes (flag M, probe blow-back and cleaning). Kept short so that a clean
+ * logger never drops below 45 valid minutes per hour because of them alone, nor below 95 % daily
+ * transmission. No routine period on a day that the device's incident touches, so that the incident
+ * keeps its designed shape.
  */
 final class AnalyserRoutine {
 
@@ -78,7 +78,12 @@ final class AnalyserRoutine {
     int weekday = CstTime.day(t).getDayOfWeek().getValue() % 7;
     if (weekday == maintenanceWeekday) {
       long length = tenMinuteRecords ? 30 : 20 + Math.floorMod(h >>> 16, 16);
-      maintStart = day + (long) maintenanceMinute / (tenMinuteRecords ? 10 : 1) * (tenMinuteRecords ? 10 : 1) * CstTime.MINUTE;
+      maintStart =
+          day
+              + (long) maintenanceMinute
+                  / (tenMinuteRecords ? 10 : 1)
+                  * (tenMinuteRecords ? 10 : 1)
+                  * CstTime.MINUTE;
       maintEnd = maintStart + length * CstTime.MINUTE;
     }
   }

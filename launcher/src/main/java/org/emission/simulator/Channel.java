@@ -54,10 +54,10 @@ record Channel(String code, String code2005, Role role, int scale, int couScale)
   }
 
   /**
-   * The channels of an outlet: its pollutants — those with a limit row, so every value sent can
-   * be judged — then O2 (only where the standard sets a reference O2: a stack without one is
-   * often a baghouse outlet at near-ambient O2, which would look like dilution), flow,
-   * temperature, static pressure and moisture; for wastewater pH and flow.
+   * The channels of an outlet: its pollutants — those with a limit row, so every value sent can be
+   * judged — then O2 (only where the standard sets a reference O2: a stack without one is often a
+   * baghouse outlet at near-ambient O2, which would look like dilution), flow, temperature, static
+   * pressure and moisture; for wastewater pH and flow.
    */
   static List<Channel> of(Registry registry, Outlet outlet, ProcessKind process) {
     TreeSet<String> limited = new TreeSet<>();

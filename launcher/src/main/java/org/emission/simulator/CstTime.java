@@ -55,9 +55,7 @@ final class CstTime {
 
   /** ISO-8601 with the {@code +08:00} offset, seconds precision. */
   static String iso(long millis) {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), OFFSET)
-        .withNano(0)
-        .format(ISO);
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), OFFSET).withNano(0).format(ISO);
   }
 
   /** Start of the CST day containing {@code millis}. */

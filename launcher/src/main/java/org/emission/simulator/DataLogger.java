@@ -9,12 +9,12 @@ import java.util.TreeMap;
 import org.emission.domain.registry.Registry;
 
 /**
- * One data logger (数采仪) independent of how its packets travel: it forms a record every
- * MinInterval, real-time values every RtdInterval, and its hourly values at each hour end, and
- * hands out the uploads in the order of their send times — minute data a few seconds after the
- * minute (a device-specific delay), the hour 1–2 s after the hour's last minute, real-time data
- * right after sampling; real-time data start only after the first minute record, as a logger's
- * first upload after power-on.
+ * One data logger (数采仪) independent of how its packets travel: it forms a record every MinInterval,
+ * real-time values every RtdInterval, and its hourly values at each hour end, and hands out the
+ * uploads in the order of their send times — minute data a few seconds after the minute (a
+ * device-specific delay), the hour 1–2 s after the hour's last minute, real-time data right after
+ * sampling; real-time data start only after the first minute record, as a logger's first upload
+ * after power-on.
  *
  * <p>It keeps its minute and hour uploads for a while (the logger's storage) so that they can be
  * sent again on request (HJ 212-2017 Table C.47) or after a connection loss.

@@ -61,8 +61,7 @@ final class DeviceModel {
   private boolean registryOperating;
   private long frozen = Long.MIN_VALUE;
 
-  DeviceModel(
-      DeviceSpec spec, Registry registry, long seed, Incident incident, PlannedStop stop) {
+  DeviceModel(DeviceSpec spec, Registry registry, long seed, Incident incident, PlannedStop stop) {
     this.spec = spec;
     this.registry = registry;
     this.rnd = Noise.source(seed, "signal/" + spec.mn());
@@ -70,8 +69,7 @@ final class DeviceModel {
     this.stop = stop;
     this.channels = spec.channels();
     this.n = channels.size();
-    this.routine =
-        new AnalyserRoutine(seed, spec.mn(), incident, spec.recordMinutes() >= 10);
+    this.routine = new AnalyserRoutine(seed, spec.mn(), incident, spec.recordMinutes() >= 10);
     this.o2Ref = spec.outlet().o2Ref();
     int o2 = -1;
     baseShare = new double[n];
@@ -167,7 +165,10 @@ final class DeviceModel {
                     - (diluted ? 14 : 0);
             case PRESSURE -> p.staticPressure() * (0.6 + 0.4 * load) + 0.008 * Noise.gaussian(rnd);
             case MOISTURE ->
-                Math.max(0.5, (p.moisture() + moistureDrift.next(rnd) + 0.06 * Noise.gaussian(rnd)) * (diluted ? 0.5 : 1));
+                Math.max(
+                    0.5,
+                    (p.moisture() + moistureDrift.next(rnd) + 0.06 * Noise.gaussian(rnd))
+                        * (diluted ? 0.5 : 1));
             default -> pollutant(i, t, load, starting, o2);
           };
       out.avg[i] = Decimals.units(v, c.scale());
@@ -182,7 +183,8 @@ final class DeviceModel {
       } else {
         spread(i, v, c.scale(), out);
       }
-      out.cou[i] = c.role() == Channel.Role.FLOW ? Decimals.units(flow * minutes / 60.0, c.couScale()) : 0;
+      out.cou[i] =
+          c.role() == Channel.Role.FLOW ? Decimals.units(flow * minutes / 60.0, c.couScale()) : 0;
       boolean analyser = c.pollutant() || c.role() == Channel.Role.O2;
       if (analyser && analyserFlag != 0) {
         out.flag[i] = analyserFlag;
@@ -238,7 +240,8 @@ final class DeviceModel {
     long e = incident.end();
     if (incident.kind() == IncidentKind.EXCEEDANCE) {
       long ramp = spec.wastewater() ? CstTime.MINUTE : 15 * CstTime.MINUTE;
-      return Math.min(1, Math.min((t - s + CstTime.MINUTE) / (double) ramp, (e - t) / (double) ramp));
+      return Math.min(
+          1, Math.min((t - s + CstTime.MINUTE) / (double) ramp, (e - t) / (double) ramp));
     }
     if (incident.kind() == IncidentKind.CREEP) {
       long up = 6 * CstTime.HOUR;
@@ -270,9 +273,13 @@ final class DeviceModel {
       return span ? 20.9 : 0.05 + 0.1 * rnd.nextDouble();
     }
     if (spec.wastewater()) {
-      return c.code().equals("w21003") ? 2.0 + 0.05 * Noise.gaussian(rnd) : 40 + 0.5 * Noise.gaussian(rnd);
+      return c.code().equals("w21003")
+          ? 2.0 + 0.05 * Noise.gaussian(rnd)
+          : 40 + 0.5 * Noise.gaussian(rnd);
     }
-    return span ? fallbackLimits[i] * (1.5 + 0.02 * Noise.gaussian(rnd)) : 0.1 + 0.4 * rnd.nextDouble();
+    return span
+        ? fallbackLimits[i] * (1.5 + 0.02 * Noise.gaussian(rnd))
+        : 0.1 + 0.4 * rnd.nextDouble();
   }
 
   private void spread(int i, double v, int scale, MinuteRecord out) {
@@ -325,7 +332,8 @@ final class DeviceModel {
         if (flag != 0) {
           out.flag[i] = flag;
           if (flag == 'C') {
-            out.avg[i] = out.min[i] = out.max[i] = Decimals.units(calibrationReading(c, i, true), c.scale());
+            out.avg[i] =
+                out.min[i] = out.max[i] = Decimals.units(calibrationReading(c, i, true), c.scale());
           }
         }
         double mass = Decimals.value(volume, 2) * Decimals.value(out.avg[i], c.scale()) / 1000.0;

@@ -107,9 +107,11 @@ final class FileSimulation {
     if (metersFile != null) {
       MeterSimulation meters = new MeterSimulation(region, seed, from, to);
       createParent(metersFile);
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(metersFile), 1 << 16)) {
-        for (long t = Math.floorDiv(from, MeterSimulation.STEP) * MeterSimulation.STEP
-                + MeterSimulation.STEP;
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(metersFile), 1 << 16)) {
+        for (long t =
+                Math.floorDiv(from, MeterSimulation.STEP) * MeterSimulation.STEP
+                    + MeterSimulation.STEP;
             t <= to;
             t += MeterSimulation.STEP) {
           for (MeterRecord r : meters.step(t)) {

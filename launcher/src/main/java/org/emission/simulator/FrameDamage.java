@@ -66,9 +66,11 @@ final class FrameDamage {
       return Arrays.copyOf(frame, cut);
     }
     byte[] out = frame.clone();
-    int declared = Integer.parseInt(new String(out, 2, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    int declared =
+        Integer.parseInt(new String(out, 2, 4, java.nio.charset.StandardCharsets.US_ASCII));
     int wrong = declared - 1 - rnd.nextInt(3);
-    byte[] digits = String.format("%04d", wrong).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] digits =
+        String.format("%04d", wrong).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     System.arraycopy(digits, 0, out, 2, 4);
     return out;
   }

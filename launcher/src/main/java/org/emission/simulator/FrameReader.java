@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Cuts a TCP byte stream from the gateway into HJ 212 frames (HJ 212-2017 Table 2): skips to
- * {@code ##}, reads the 4-digit length, then the data segment, CRC and CR LF. Returns null at the
- * end of the stream.
+ * Cuts a TCP byte stream from the gateway into HJ 212 frames (HJ 212-2017 Table 2): skips to {@code
+ * ##}, reads the 4-digit length, then the data segment, CRC and CR LF. Returns null at the end of
+ * the stream.
  */
 final class FrameReader {
 

@@ -11,8 +11,8 @@ package org.emission.simulator;
  * @param end first instant after it (epoch ms)
  * @param detectedBy the alert kinds or reject reasons that should report it, ';'-separated
  * @param subject a meter id or enterprise id for meter incidents, empty otherwise
- * @param level the shape parameter: peak multiple of the limit for exceedance and creep, the
- *     factor applied to the logger's hourly value for hour_mismatch; unused otherwise
+ * @param level the shape parameter: peak multiple of the limit for exceedance and creep, the factor
+ *     applied to the logger's hourly value for hour_mismatch; unused otherwise
  */
 public record Incident(
     String id,

@@ -15,10 +15,10 @@ import org.emission.domain.registry.Outlet;
  * window does not fit the range is left out (use two days or more for the full set).
  *
  * <p>Shapes are chosen so that the job's rules (AlertThresholds defaults) see them: exceedance
- * 2.5–3.5 h at 1.45–1.85 × the limit in force; creep 6 h up to 0.95 × (early warning only) or
- * 1.12 × (then exceedance), held 2 h; a flat line of 5–6 h (rule: 4 h); dilution 100–150 min
- * (rule: 60 min); a calibration of 100–110 min (rule: 90) across midnight, so that neither day's
- * transmission rate drops below 95 %; 3 hours of logger hourly values at 0.55 × the minutes.
+ * 2.5–3.5 h at 1.45–1.85 × the limit in force; creep 6 h up to 0.95 × (early warning only) or 1.12
+ * × (then exceedance), held 2 h; a flat line of 5–6 h (rule: 4 h); dilution 100–150 min (rule: 60
+ * min); a calibration of 100–110 min (rule: 90) across midnight, so that neither day's transmission
+ * rate drops below 95 %; 3 hours of logger hourly values at 0.55 × the minutes.
  */
 final class IncidentPlan {
 
@@ -45,7 +45,8 @@ final class IncidentPlan {
    *     an offline logger is expected to raise DEVICE_OFFLINE, judged on the processing-time clock
    *     after 30 minutes, only when its offline window lasts that long in real time
    */
-  static IncidentPlan schedule(SimulatedRegion region, long from, long to, long seed, double speed) {
+  static IncidentPlan schedule(
+      SimulatedRegion region, long from, long to, long seed, double speed) {
     SplittableRandom rng = Noise.source(seed, "incident-plan");
     Scheduler s = new Scheduler(rng, from, to);
     List<Incident> list = new ArrayList<>();
@@ -81,7 +82,9 @@ final class IncidentPlan {
     if (to - from >= CstTime.DAY) {
       List<DeviceSpec> candidates = new ArrayList<>();
       for (DeviceSpec d : region.devices()) {
-        if (d.clean() && d.process().stoppable() && d.outlet().operatingAt(java.time.Instant.ofEpochMilli(from))) {
+        if (d.clean()
+            && d.process().stoppable()
+            && d.outlet().operatingAt(java.time.Instant.ofEpochMilli(from))) {
           candidates.add(d);
         }
       }
@@ -270,7 +273,9 @@ final class IncidentPlan {
     /** A whole CST day inside the range, with an hour of data after it (so that it closes). */
     private long[] wholeDay() {
       List<Long> days = new ArrayList<>();
-      for (long d = ceil(from, CstTime.DAY, true); d + CstTime.DAY + CstTime.HOUR <= to; d += CstTime.DAY) {
+      for (long d = ceil(from, CstTime.DAY, true);
+          d + CstTime.DAY + CstTime.HOUR <= to;
+          d += CstTime.DAY) {
         days.add(d);
       }
       if (days.isEmpty()) {

@@ -12,4 +12,5 @@ import org.emission.hj212.Hj212RejectReason;
  * @param sender who sent it: {@code logger}, {@code impostor} (wrong password) or {@code
  *     unregistered} (unknown MN)
  */
-record Line(long time, int order, byte[] bytes, String cn, Hj212RejectReason malformed, String sender) {}
+record Line(
+    long time, int order, byte[] bytes, String cn, Hj212RejectReason malformed, String sender) {}

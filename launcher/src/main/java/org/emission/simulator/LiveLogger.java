@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A data logger on its own TCP connection to the gateway (live mode). Its thread sends the
- * logger's uploads when the simulated clock reaches them and answers host commands in between; a
- * reader thread takes the gateway's packets off the socket.
+ * A data logger on its own TCP connection to the gateway (live mode). Its thread sends the logger's
+ * uploads when the simulated clock reaches them and answers host commands in between; a reader
+ * thread takes the gateway's packets off the socket.
  *
  * <ul>
  *   <li>Packets with the Flag A bit wait for the 9014 answer with their QN; without it within the
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>1012 set time, 1000 timeout/retries, 1062 real-time interval, 1064 minute interval: 9011
  *       and 9012. 1011, 1061, 1063 (get time / intervals): 9011, the value, 9012. 2011 / 2012
  *       switch real-time uploads on / off. Other commands: 9011 QnRtn=2 (refused).
- *   <li>On (re)connection a logger that asks for answers sends a 1013 time-calibration request
- *       (HJ 212-2017 §6.7); the gateway answers 9013 and sets the time.
+ *   <li>On (re)connection a logger that asks for answers sends a 1013 time-calibration request (HJ
+ *       212-2017 §6.7); the gateway answers 9013 and sets the time.
  *   <li>Incidents: offline (the socket is closed for the window; the gateway's gap fill asks for
  *       the data afterwards), damaged frames, and spoofed copies sent on a second connection.
  * </ul>
@@ -338,8 +338,7 @@ final class LiveLogger {
     }
     reply(
         Hj212Commands.executionResult(
-            cmd,
-            stored.isEmpty() ? Hj212Commands.ExeRtn.NO_DATA : Hj212Commands.ExeRtn.SUCCESS));
+            cmd, stored.isEmpty() ? Hj212Commands.ExeRtn.NO_DATA : Hj212Commands.ExeRtn.SUCCESS));
   }
 
   private void report(Hj212Packet cmd, String name, String value) {

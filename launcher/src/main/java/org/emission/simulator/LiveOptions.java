@@ -51,31 +51,81 @@ public record LiveOptions(
 
   public LiveOptions withStart(long epochMillis) {
     return new LiveOptions(
-        registryDir, host, port, seed, speed, kafkaBootstrap, epochMillis, incidentHorizon,
-        rtdSeconds, answerTimeoutMillis, retries, incidentsFile);
+        registryDir,
+        host,
+        port,
+        seed,
+        speed,
+        kafkaBootstrap,
+        epochMillis,
+        incidentHorizon,
+        rtdSeconds,
+        answerTimeoutMillis,
+        retries,
+        incidentsFile);
   }
 
   public LiveOptions withIncidentHorizon(Duration horizon) {
     return new LiveOptions(
-        registryDir, host, port, seed, speed, kafkaBootstrap, start, horizon, rtdSeconds,
-        answerTimeoutMillis, retries, incidentsFile);
+        registryDir,
+        host,
+        port,
+        seed,
+        speed,
+        kafkaBootstrap,
+        start,
+        horizon,
+        rtdSeconds,
+        answerTimeoutMillis,
+        retries,
+        incidentsFile);
   }
 
   public LiveOptions withRtdSeconds(int seconds) {
     return new LiveOptions(
-        registryDir, host, port, seed, speed, kafkaBootstrap, start, incidentHorizon, seconds,
-        answerTimeoutMillis, retries, incidentsFile);
+        registryDir,
+        host,
+        port,
+        seed,
+        speed,
+        kafkaBootstrap,
+        start,
+        incidentHorizon,
+        seconds,
+        answerTimeoutMillis,
+        retries,
+        incidentsFile);
   }
 
   public LiveOptions withAnswerTimeout(long millis, int retryCount) {
     return new LiveOptions(
-        registryDir, host, port, seed, speed, kafkaBootstrap, start, incidentHorizon, rtdSeconds,
-        millis, retryCount, incidentsFile);
+        registryDir,
+        host,
+        port,
+        seed,
+        speed,
+        kafkaBootstrap,
+        start,
+        incidentHorizon,
+        rtdSeconds,
+        millis,
+        retryCount,
+        incidentsFile);
   }
 
   public LiveOptions withIncidentsFile(Path file) {
     return new LiveOptions(
-        registryDir, host, port, seed, speed, kafkaBootstrap, start, incidentHorizon, rtdSeconds,
-        answerTimeoutMillis, retries, file);
+        registryDir,
+        host,
+        port,
+        seed,
+        speed,
+        kafkaBootstrap,
+        start,
+        incidentHorizon,
+        rtdSeconds,
+        answerTimeoutMillis,
+        retries,
+        file);
   }
 }

@@ -38,8 +38,7 @@ final class LiveSimulation implements LiveRun {
   LiveSimulation(LiveOptions o) {
     this.options = o;
     SimulatedRegion region = SimulatedRegion.load(o.registryDir());
-    long start =
-        o.start() != null ? o.start() : CstTime.minuteStart(System.currentTimeMillis());
+    long start = o.start() != null ? o.start() : CstTime.minuteStart(System.currentTimeMillis());
     this.clock = new SimClock(start, o.speed());
     long horizon = start + o.incidentHorizon().toMillis();
     this.plan = IncidentPlan.schedule(region, start, horizon, o.seed(), o.speed());
@@ -68,10 +67,26 @@ final class LiveSimulation implements LiveRun {
       Incident w = plan.forDevice(unregistered.mn());
       DataLogger logger =
           new DataLogger(
-              unregistered, region.registry(), o.seed(), null, w.start(), w.end(), o.rtdSeconds(), false);
+              unregistered,
+              region.registry(),
+              o.seed(),
+              null,
+              w.start(),
+              w.end(),
+              o.rtdSeconds(),
+              false);
       loggers.add(
           new LiveLogger(
-              logger, w, true, o.host(), o.port(), clock, counters, o.answerTimeoutMillis(), 0, o.seed()));
+              logger,
+              w,
+              true,
+              o.host(),
+              o.port(),
+              clock,
+              counters,
+              o.answerTimeoutMillis(),
+              0,
+              o.seed()));
     }
     if (o.kafkaBootstrap() != null && !o.kafkaBootstrap().isBlank()) {
       this.meters = new MeterSimulation(region, o.seed(), start, horizon);
@@ -106,7 +121,9 @@ final class LiveSimulation implements LiveRun {
   }
 
   private void publishMeters() {
-    long next = Math.floorDiv(clock.start(), MeterSimulation.STEP) * MeterSimulation.STEP + MeterSimulation.STEP;
+    long next =
+        Math.floorDiv(clock.start(), MeterSimulation.STEP) * MeterSimulation.STEP
+            + MeterSimulation.STEP;
     try {
       while (running) {
         long wait = clock.realMillisUntil(next);

@@ -15,7 +15,8 @@ final class LoadCurve {
   static double at(ProcessKind.LoadShape shape, long millis) {
     double h = CstTime.hourOfDay(millis);
     return switch (shape) {
-      case POWER -> 0.74 + 0.14 * bump(h, 11, 2.5) + 0.16 * bump(h, 20, 2.2) - 0.12 * bump(h, 4, 2.5);
+      case POWER ->
+          0.74 + 0.14 * bump(h, 11, 2.5) + 0.16 * bump(h, 20, 2.2) - 0.12 * bump(h, 4, 2.5);
       case HEATING ->
           heatingSeason(millis)
               ? 0.78 + 0.12 * bump(h, 5, 3) + 0.06 * bump(h, 20, 2) - 0.08 * bump(h, 14, 3)
@@ -29,7 +30,8 @@ final class LoadCurve {
         double phase = (h * 60) % 36;
         yield phase < 22 ? 0.95 : 0.6;
       }
-      case SEWAGE -> 0.78 + 0.28 * bump(h, 10, 2.5) + 0.2 * bump(h, 20.5, 2) - 0.22 * bump(h, 4.5, 2);
+      case SEWAGE ->
+          0.78 + 0.28 * bump(h, 10, 2.5) + 0.2 * bump(h, 20.5, 2) - 0.22 * bump(h, 4.5, 2);
     };
   }
 

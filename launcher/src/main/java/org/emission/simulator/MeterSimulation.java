@@ -12,9 +12,9 @@ import org.emission.kafka.Topics;
  * Energy and production meters of the region's enterprises (meters.csv), every 15 minutes:
  *
  * <ul>
- *   <li>cumulative registers ({@code form=register}: electricity kWh, natural gas m3, steam t)
- *       read every 15 min: {@code {"schema":1,"meter_id","time","register","unit","serial"}} plus
- *       {@code register_max} when the register has one;
+ *   <li>cumulative registers ({@code form=register}: electricity kWh, natural gas m3, steam t) read
+ *       every 15 min: {@code {"schema":1,"meter_id","time","register","unit","serial"}} plus {@code
+ *       register_max} when the register has one;
  *   <li>interval meters (coal belt scales) and production, per hour: {@code
  *       {"schema":1,"meter_id","start","end","quantity","unit"}} and {@code
  *       {"schema":1,"enterprise_id","product","start","end","quantity","unit"}}.
@@ -44,14 +44,19 @@ final class MeterSimulation {
     MeterSpec rollover = null;
     MeterSpec replaced = null;
     for (MeterSpec m : region.meters()) {
-      if (m.register() && m.kind().equals("electricity") && m.registerMax() > 0
+      if (m.register()
+          && m.kind().equals("electricity")
+          && m.registerMax() > 0
           && (rollover == null || m.rate() > rollover.rate())) {
         rollover = m;
       }
     }
     for (MeterSpec m : region.meters()) {
       Enterprise e = enterprises.get(m.enterpriseId());
-      if (m != rollover && m.register() && m.kind().equals("electricity") && e != null
+      if (m != rollover
+          && m.register()
+          && m.kind().equals("electricity")
+          && e != null
           && (replaced == null || e.sector().equals("steel"))) {
         replaced = m;
       }
@@ -161,7 +166,8 @@ final class MeterSimulation {
     }
 
     void advance(long start, long end, List<MeterRecord> out) {
-      double q = spec.rate() * 0.25 * load(start) * (1 + drift.next(rnd) + 0.02 * Noise.gaussian(rnd));
+      double q =
+          spec.rate() * 0.25 * load(start) * (1 + drift.next(rnd) + 0.02 * Noise.gaussian(rnd));
       q = Math.max(0, q);
       if (spec.register()) {
         register += q;

@@ -15,6 +15,7 @@ final class MinuteRecord {
   final boolean[] hasZs;
   final long[] cou;
   final char[] flag;
+
   /** Whether the channel's value is frozen (flat line): real-time values repeat it. */
   final boolean[] frozen;
 

@@ -1,10 +1,10 @@
 package org.emission.simulator;
 
 /**
- * A clean unit's planned stop: a shut-down ramp, a stop period the logger reports with flag F
- * (HJ 212-2017 Table 8: 停运) and a start-up ramp. Kept under the 24 h after which an operating
- * outlet sending only F is reported as silent, and with O2 below the dilution threshold during the
- * ramps, so that the unit stays clean.
+ * A clean unit's planned stop: a shut-down ramp, a stop period the logger reports with flag F (HJ
+ * 212-2017 Table 8: 停运) and a start-up ramp. Kept under the 24 h after which an operating outlet
+ * sending only F is reported as silent, and with O2 below the dilution threshold during the ramps,
+ * so that the unit stays clean.
  */
 record PlannedStop(long shutdownStart, long stopStart, long startupStart, long runningAgain) {
 

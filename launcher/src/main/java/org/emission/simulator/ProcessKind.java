@@ -31,8 +31,7 @@ enum ProcessKind {
   SINTER_TAIL("sinter_tail", LoadShape.CONTINUOUS, Double.NaN, 0, 0, 95, 10, 1.8, -0.6),
   HOT_BLAST_STOVE("hot_blast_stove", LoadShape.CONTINUOUS, Double.NaN, 0, 0, 168, 18, 6.0, -0.2),
   BF_CAST_HOUSE("bf_cast_house", LoadShape.TAPPING, Double.NaN, 0, 0, 62, 10, 1.5, -0.7),
-  CONVERTER_SECONDARY(
-      "converter_secondary", LoadShape.BATCH, Double.NaN, 0, 0, 66, 14, 1.6, -0.8),
+  CONVERTER_SECONDARY("converter_secondary", LoadShape.BATCH, Double.NaN, 0, 0, 66, 14, 1.6, -0.8),
   REHEAT_FURNACE("reheat_furnace", LoadShape.CONTINUOUS, 7.2, 3.0, 11.5, 158, 20, 9.0, -0.15),
   HEATING_BOILER("heating_boiler", LoadShape.HEATING, 9.6, 3.5, 14.5, 55, 5, 9.5, -0.25),
   WWTP("wwtp", LoadShape.SEWAGE, Double.NaN, 0, 0, 14, 0, 0, 0);

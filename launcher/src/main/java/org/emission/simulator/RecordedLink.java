@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.emission.hj212.Hj212RejectReason;
 
 /**
- * A logger's connection as recorded in file mode: what went on the wire, in order, with the
- * answers of a gateway assumed (every intact packet with the A bit is answered at once).
+ * A logger's connection as recorded in file mode: what went on the wire, in order, with the answers
+ * of a gateway assumed (every intact packet with the A bit is answered at once).
  *
  * <ul>
  *   <li>Stop-and-wait: a packet is sent after the previous one and its answer.
@@ -53,8 +53,7 @@ final class RecordedLink {
     this.sender = sender;
   }
 
-  RecordedLink(
-      DataLogger logger, Incident incident, long seed, long timeoutMillis, int retries) {
+  RecordedLink(DataLogger logger, Incident incident, long seed, long timeoutMillis, int retries) {
     this.logger = logger;
     this.spec = logger.spec();
     this.incident = incident;

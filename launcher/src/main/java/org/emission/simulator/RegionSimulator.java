@@ -55,7 +55,16 @@ public final class RegionSimulator {
       int rtdSeconds)
       throws IOException {
     return toFile(
-        registryDir, from, to, seed, packets, incidents, meters, rtdSeconds, ACK_TIMEOUT_MILLIS, RETRIES);
+        registryDir,
+        from,
+        to,
+        seed,
+        packets,
+        incidents,
+        meters,
+        rtdSeconds,
+        ACK_TIMEOUT_MILLIS,
+        RETRIES);
   }
 
   /**
@@ -91,7 +100,8 @@ public final class RegionSimulator {
       long seed,
       double speed,
       String kafkaBootstrapForMeters) {
-    return live(LiveOptions.of(registryDir, gatewayHost, port, seed, speed, kafkaBootstrapForMeters));
+    return live(
+        LiveOptions.of(registryDir, gatewayHost, port, seed, speed, kafkaBootstrapForMeters));
   }
 
   /** Starts a live run with explicit settings. */

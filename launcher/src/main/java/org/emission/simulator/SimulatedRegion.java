@@ -19,11 +19,10 @@ import org.emission.hj212.Hj212Edition;
 /**
  * The simulated region read from a registry directory: the registry the jobs load ({@link
  * RegistryLoader}: enterprises, outlets, limits), the loggers of {@code devices.csv} and the meters
- * of {@code meters.csv}, with the simulator's own columns (registry/README.md): {@code process}
- * and {@code design_flow} in outlets.csv; {@code protocol}, {@code ack}, {@code max_segment} and
- * {@code scenario} in devices.csv; {@code rate}, {@code form} and {@code register_max} in
- * meters.csv. Columns a loader does not know are ignored by it, so these files stay valid
- * registry files.
+ * of {@code meters.csv}, with the simulator's own columns (registry/README.md): {@code process} and
+ * {@code design_flow} in outlets.csv; {@code protocol}, {@code ack}, {@code max_segment} and {@code
+ * scenario} in devices.csv; {@code rate}, {@code form} and {@code register_max} in meters.csv.
+ * Columns a loader does not know are ignored by it, so these files stay valid registry files.
  */
 final class SimulatedRegion {
 
@@ -54,7 +53,8 @@ final class SimulatedRegion {
     try {
       registry = RegistryLoader.load(dir);
     } catch (RegistryException e) {
-      throw new IllegalArgumentException("the registry in " + dir + " has errors:\n" + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the registry in " + dir + " has errors:\n" + e.getMessage(), e);
     }
     Map<String, String[]> outletExtras = outletExtras(dir.resolve(RegistryLoader.OUTLETS));
     List<DeviceSpec> devices = devices(dir, registry, outletExtras);
@@ -84,8 +84,7 @@ final class SimulatedRegion {
     CsvTable t = CsvTable.read(file);
     Map<String, String[]> out = new HashMap<>();
     for (int i = 0; i < t.size(); i++) {
-      out.put(
-          t.get(i, "outlet_id"), new String[] {t.get(i, "process"), t.get(i, "design_flow")});
+      out.put(t.get(i, "outlet_id"), new String[] {t.get(i, "process"), t.get(i, "design_flow")});
     }
     return out;
   }
@@ -94,7 +93,8 @@ final class SimulatedRegion {
       Path dir, Registry registry, Map<String, String[]> outletExtras) {
     Path file = dir.resolve(DEVICES);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(dir + " has no " + DEVICES + " (columns mn, pw, outlet_id)");
+      throw new IllegalArgumentException(
+          dir + " has no " + DEVICES + " (columns mn, pw, outlet_id)");
     }
     CsvTable t = CsvTable.read(file);
     List<DeviceSpec> out = new ArrayList<>();
@@ -167,7 +167,10 @@ final class SimulatedRegion {
     for (int i = 0; i < t.size(); i++) {
       String form = t.get(i, "form").toLowerCase(Locale.ROOT);
       String kind = t.require(i, "kind");
-      boolean register = form.isEmpty() ? !kind.equals("production") && !kind.equals("coal") : form.equals("register");
+      boolean register =
+          form.isEmpty()
+              ? !kind.equals("production") && !kind.equals("coal")
+              : form.equals("register");
       String max = t.get(i, "register_max");
       String rate = t.get(i, "rate");
       out.add(

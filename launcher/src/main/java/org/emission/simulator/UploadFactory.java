@@ -15,8 +15,8 @@ import org.emission.hj212.Hj212Packet;
  * <ul>
  *   <li>HJ 212-2017: {@code QN;ST;CN;PW;MN;Flag=4|A|D;[PNUM;PNO;]CP=&&...&&}, 2017 codes;
  *   <li>HJ 212-2025: Flag version bits 000010 (Flag 8..11) and {@code RF=1} on back-filled data;
- *   <li>HJ/T 212-2005: no QN and no Flag, as 2005 uploads often are, and the 2005 codes (01, 02, 03,
- *       S01, B02, ...; hj212.md §12).
+ *   <li>HJ/T 212-2005: no QN and no Flag, as 2005 uploads often are, and the 2005 codes (01, 02,
+ *       03, S01, B02, ...; hj212.md §12).
  * </ul>
  *
  * A data segment longer than the logger's segment size is sent as sub-packets, each with DataTime,
@@ -62,7 +62,8 @@ final class UploadFactory {
       sb.setLength(0);
       field(sb, code, "-Rtd=", Decimals.text(rtd, c.scale()));
       if (r.hasZs[i]) {
-        long zs = r.frozen[i] ? r.zs[i] : Math.round(rtd * (double) r.zs[i] / Math.max(1, r.avg[i]));
+        long zs =
+            r.frozen[i] ? r.zs[i] : Math.round(rtd * (double) r.zs[i] / Math.max(1, r.avg[i]));
         field(sb, code, "-ZsRtd=", Decimals.text(zs, c.scale()));
       }
       field(sb, code, "-Flag=", String.valueOf(r.flag[i]));
@@ -190,7 +191,8 @@ final class UploadFactory {
     String qn = v2005 ? null : nextQn(sendTime);
     Integer flag = v2005 ? null : (versionBits << 2) | (ack ? 1 : 0);
     String cp = String.join(";", items);
-    PacketText whole = new PacketText(qn, spec.st(), cn, pw, spec.mn(), flag, null, null, false, cp);
+    PacketText whole =
+        new PacketText(qn, spec.st(), cn, pw, spec.mn(), flag, null, null, false, cp);
     int headerBytes = whole.segment().length() - cp.length();
     if (headerBytes + cp.length() <= spec.maxSegment()) {
       return new Upload(sendTime, cn, dataTime, List.of(whole), spoof);
@@ -203,7 +205,16 @@ final class UploadFactory {
       String partQn = v2005 ? null : (i == 0 ? qn : nextQn(sendTime));
       parts.add(
           new PacketText(
-              partQn, spec.st(), cn, pw, spec.mn(), splitFlag, chunks.size(), i + 1, false, chunks.get(i)));
+              partQn,
+              spec.st(),
+              cn,
+              pw,
+              spec.mn(),
+              splitFlag,
+              chunks.size(),
+              i + 1,
+              false,
+              chunks.get(i)));
     }
     return new Upload(sendTime, cn, dataTime, List.copyOf(parts), spoof);
   }

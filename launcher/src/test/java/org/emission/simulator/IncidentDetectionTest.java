@@ -34,7 +34,8 @@ class IncidentDetectionTest {
     run = SimulatedFiles.standard();
     SimulatedRegion region = SimulatedRegion.load(SimulatedFiles.REGISTRY);
     IncidentPlan plan =
-        IncidentPlan.schedule(region, SimulatedFiles.FROM, SimulatedFiles.TO, SimulatedFiles.SEED, 1.0);
+        IncidentPlan.schedule(
+            region, SimulatedFiles.FROM, SimulatedFiles.TO, SimulatedFiles.SEED, 1.0);
     Set<String> mns = new HashSet<>();
     run.result().incidents().forEach(i -> mns.add(i.mn()));
     cleanReplayed = new HashSet<>();
@@ -108,8 +109,10 @@ class IncidentDetectionTest {
         .containsOnlyKeys(
             "UNKNOWN_DEVICE/" + byKind.get(IncidentKind.UNKNOWN_DEVICE).mn(),
             "WRONG_PASSWORD/" + byKind.get(IncidentKind.WRONG_PASSWORD).mn());
-    assertThat(replay.authRejects().get("WRONG_PASSWORD")).isEqualTo((int) run.result().impostorLines());
-    assertThat(replay.authRejects().get("UNKNOWN_DEVICE")).isEqualTo((int) run.result().unregisteredLines());
+    assertThat(replay.authRejects().get("WRONG_PASSWORD"))
+        .isEqualTo((int) run.result().impostorLines());
+    assertThat(replay.authRejects().get("UNKNOWN_DEVICE"))
+        .isEqualTo((int) run.result().unregisteredLines());
   }
 
   private static Set<AlertKind> alertKinds(Incident i) {

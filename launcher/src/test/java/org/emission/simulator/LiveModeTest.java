@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -110,7 +109,11 @@ class LiveModeTest {
             + "T1-DA001,a21002,ultra_low,50,mg/m3,hour,2019-01-01,,test\n");
     Files.writeString(
         dir.resolve("devices.csv"),
-        "mn,pw,outlet_id,protocol,ack,max_segment,scenario\n" + MN + "," + PW + ",T1-DA001,2017,1,1024,\n");
+        "mn,pw,outlet_id,protocol,ack,max_segment,scenario\n"
+            + MN
+            + ","
+            + PW
+            + ",T1-DA001,2017,1,1024,\n");
   }
 
   /** Accepts the logger, answers its packets, records them, and sends commands. */
@@ -171,7 +174,9 @@ class LiveModeTest {
         Thread.sleep(50);
       }
       throw new AssertionError(
-          "timed out; received " + received.size() + " packets: "
+          "timed out; received "
+              + received.size()
+              + " packets: "
               + received.stream().map(p -> p.cn() + "/" + p.qn()).toList());
     }
 
@@ -180,9 +185,5 @@ class LiveModeTest {
         socket.close();
       }
     }
-  }
-
-  static String text(Hj212Packet p) {
-    return new String(Hj212Encoder.encode(p), StandardCharsets.UTF_8);
   }
 }

@@ -31,8 +31,16 @@ class RegistryFilesTest {
     registry.enterprises().forEach(e -> sectors.add(e.sector()));
     assertThat(sectors)
         .containsExactlyInAnyOrder(
-            "coking", "ferroalloy", "carbide", "pvc", "cement", "power", "steel", "boiler",
-            "wastewater", "mining");
+            "coking",
+            "ferroalloy",
+            "carbide",
+            "pvc",
+            "cement",
+            "power",
+            "steel",
+            "boiler",
+            "wastewater",
+            "mining");
   }
 
   @Test
@@ -93,7 +101,9 @@ class RegistryFilesTest {
         parks.add(e.park());
       }
       // names of real plants in the seeds (wuhai-context.md §4) must not be used
-      assertThat(e.name()).doesNotContainIgnoringCase("Huayu").doesNotContainIgnoringCase("Tongyuan");
+      assertThat(e.name())
+          .doesNotContainIgnoringCase("Huayu")
+          .doesNotContainIgnoringCase("Tongyuan");
     }
     assertThat(parks)
         .contains(

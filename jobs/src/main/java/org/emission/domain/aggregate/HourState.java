@@ -2,11 +2,9 @@ package org.emission.domain.aggregate;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.emission.domain.Cst;
 import org.emission.domain.DataFlag;
 import org.emission.domain.Determination;
@@ -32,26 +30,39 @@ import org.emission.domain.registry.OutletKind;
  * record's start or the hour end, so overlapping records are not counted twice. The hour mean is
  * the mean of the minute means weighted by the minutes they cover, i.e. the arithmetic mean of eq.
  * 24 over the underlying minutes.
+ *
+ * <p>The totals behind {@link #running()} and {@link #evaluate(int)} are kept up to date as minutes
+ * arrive: a record after the latest one is added to them in O(1), in the same order a recount would
+ * add it; any other change (a late or corrected record, or a record that cuts the coverage of the
+ * one before it) recounts the hour's records in time order. Either way the totals are bit for bit
+ * those of a recount.
  */
 public final class HourState implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final String outletId;
   private final String pollutant;
   private final OutletKind kind;
   private final long hourStart;
-  private final TreeMap<Integer, PollutantMinute> minutes = new TreeMap<>();
+  // records by their start minute within the hour
+  private final PollutantMinute[] minutes = new PollutantMinute[ValidityRules.MINUTES_PER_HOUR];
+  private int recordCount;
+  // start minute of the latest record, or -1
+  private int latest = -1;
+  private final Tally tally;
   private LoggerAggregate logger;
   private boolean closed;
   private int version;
   private OutletHour lastEmitted;
+  private transient RunningHour running;
 
   public HourState(String outletId, String pollutant, OutletKind kind, Instant hourStart) {
     this.outletId = Objects.requireNonNull(outletId);
     this.pollutant = Objects.requireNonNull(pollutant);
     this.kind = Objects.requireNonNull(kind);
     this.hourStart = Cst.hourStart(hourStart).toEpochMilli();
+    this.tally = new Tally(kind, pollutant);
   }
 
   public Instant hourStart() {
@@ -69,7 +80,7 @@ public final class HourState implements Serializable {
 
   /** Number of minute records held. */
   public int recordCount() {
-    return minutes.size();
+    return recordCount;
   }
 
   /**
@@ -84,8 +95,61 @@ public final class HourState implements Serializable {
     if (!m.pollutant().equals(pollutant) || !m.outletId().equals(outletId)) {
       throw new IllegalArgumentException("minute of " + m.outletId() + "/" + m.pollutant());
     }
-    PollutantMinute previous = minutes.put((int) (offsetMs / Cst.MINUTE_MS), m);
-    return m.equals(previous) ? Optional.empty() : reemit();
+    int offset = (int) (offsetMs / Cst.MINUTE_MS);
+    PollutantMinute previous = minutes[offset];
+    minutes[offset] = m;
+    if (m.equals(previous)) {
+      return Optional.empty();
+    }
+    running = null;
+    if (previous == null) {
+      recordCount++;
+    }
+    if (previous == null && offset > latest && !cutsLatest(offset)) {
+      tally.add(m, coverage(m, offset, ValidityRules.MINUTES_PER_HOUR), offset);
+      latest = offset;
+    } else {
+      latest = Math.max(latest, offset);
+      recount();
+    }
+    return reemit();
+  }
+
+  /** Whether a record at {@code offset} cuts the coverage the latest record was counted with. */
+  private boolean cutsLatest(int offset) {
+    if (latest < 0) {
+      return false;
+    }
+    PollutantMinute before = minutes[latest];
+    return coverage(before, latest, offset)
+        != coverage(before, latest, ValidityRules.MINUTES_PER_HOUR);
+  }
+
+  /** The minutes a record at {@code offset} counts when the next record starts at {@code next}. */
+  private static int coverage(PollutantMinute m, int offset, int next) {
+    return Math.min(m.coveredMinutes(), next - offset);
+  }
+
+  /** Totals over every record, in time order, each cut to its effective coverage. */
+  private void recount() {
+    tally.reset();
+    int offset = nextRecord(0);
+    while (offset >= 0) {
+      int next = nextRecord(offset + 1);
+      int limit = next < 0 ? ValidityRules.MINUTES_PER_HOUR : next;
+      tally.add(minutes[offset], coverage(minutes[offset], offset, limit), offset);
+      offset = next;
+    }
+  }
+
+  /** The first record start at or after {@code from}, or -1. */
+  private int nextRecord(int from) {
+    for (int i = from; i < minutes.length; i++) {
+      if (minutes[i] != null) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Keeps the logger's own 2061 value beside the computed one; re-emits like {@link #onMinute}. */
@@ -128,7 +192,11 @@ public final class HourState implements Serializable {
   }
 
   /** Totals over the records, each cut to its effective coverage. */
-  private final class Tally {
+  private static final class Tally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private static final DataFlag[] FLAGS = DataFlag.values();
+
     int covered;
     int valid;
     int convertible;
@@ -145,22 +213,46 @@ public final class HourState implements Serializable {
     double massSum;
     double massVolume;
     int massRecords;
-    Double min;
-    Double max;
-    final Map<DataFlag, Integer> invalidByFlag = new EnumMap<>(DataFlag.class);
+    boolean anyValue;
+    double min;
+    double max;
+    // invalid minutes per flag (by ordinal), and which flags have any
+    final int[] invalidByFlag = new int[FLAGS.length];
+    int invalidFlags;
+    // the outlet kind and pollutant decide the mass
+    private final OutletKind kind;
+    private final String pollutant;
 
-    Tally() {
-      Map.Entry<Integer, PollutantMinute> e = minutes.firstEntry();
-      while (e != null) {
-        Map.Entry<Integer, PollutantMinute> next = minutes.higherEntry(e.getKey());
-        int limit = (next == null ? ValidityRules.MINUTES_PER_HOUR : next.getKey()) - e.getKey();
-        int eff = Math.min(e.getValue().coveredMinutes(), limit);
-        add(e.getValue(), eff, e.getKey());
-        e = next;
-      }
+    Tally(OutletKind kind, String pollutant) {
+      this.kind = kind;
+      this.pollutant = pollutant;
     }
 
-    private void add(PollutantMinute m, int eff, int offset) {
+    void reset() {
+      covered = 0;
+      valid = 0;
+      convertible = 0;
+      stop = 0;
+      overRange = 0;
+      flowMinutes = 0;
+      elapsed = 0;
+      sum = 0;
+      convertedSum = 0;
+      flowSum = 0;
+      runningMass = 0;
+      volume = 0;
+      anyVolume = false;
+      massSum = 0;
+      massVolume = 0;
+      massRecords = 0;
+      anyValue = false;
+      min = 0;
+      max = 0;
+      Arrays.fill(invalidByFlag, 0);
+      invalidFlags = 0;
+    }
+
+    void add(PollutantMinute m, int eff, int offset) {
       covered += eff;
       elapsed = Math.max(elapsed, offset + eff);
       if (m.volumeM3() != null && m.hasValidFlow()) {
@@ -178,13 +270,15 @@ public final class HourState implements Serializable {
       }
       if (!m.isValid()) {
         DataFlag f = m.flag().isValid() ? DataFlag.D : m.flag();
-        invalidByFlag.merge(f, eff, Integer::sum);
+        invalidByFlag[f.ordinal()] += eff;
+        invalidFlags |= 1 << f.ordinal();
         return;
       }
       valid += eff;
       sum += m.value() * eff;
-      min = min == null ? m.value() : Math.min(min, m.value());
-      max = max == null ? m.value() : Math.max(max, m.value());
+      min = anyValue ? Math.min(min, m.value()) : m.value();
+      max = anyValue ? Math.max(max, m.value()) : m.value();
+      anyValue = true;
       if (m.flag() == DataFlag.T) {
         overRange += eff;
       }
@@ -210,27 +304,51 @@ public final class HourState implements Serializable {
     }
 
     int invalid() {
-      return invalidByFlag.values().stream().mapToInt(Integer::intValue).sum();
+      int n = 0;
+      for (int v : invalidByFlag) {
+        n += v;
+      }
+      return n;
+    }
+
+    /**
+     * The reason of an hour without enough valid minutes: the flag that covers most of its invalid
+     * minutes, or "insufficient_valid_minutes" when missing minutes weigh at least as much.
+     */
+    InvalidReason dominantReason(int missing) {
+      InvalidReason reason = InvalidReason.INSUFFICIENT_VALID_MINUTES;
+      int best = missing;
+      for (DataFlag f : FLAGS) {
+        if ((invalidFlags & (1 << f.ordinal())) != 0 && invalidByFlag[f.ordinal()] > best) {
+          best = invalidByFlag[f.ordinal()];
+          reason = f.reason();
+        }
+      }
+      return reason;
     }
   }
 
   /** The hour in progress so far. */
   public RunningHour running() {
-    Tally t = new Tally();
-    return new RunningHour(
-        hourStart(),
-        t.elapsed,
-        t.valid,
-        t.stop,
-        t.sum,
-        t.convertedSum,
-        t.convertible,
-        t.runningMass);
+    if (running == null) {
+      Tally t = tally;
+      running =
+          new RunningHour(
+              hourStart(),
+              t.elapsed,
+              t.valid,
+              t.stop,
+              t.sum,
+              t.convertedSum,
+              t.convertible,
+              t.runningMass);
+    }
+    return running;
   }
 
   /** The hour value as it stands, with the given version (pure: does not change the state). */
   public OutletHour evaluate(int withVersion) {
-    Tally t = new Tally();
+    Tally t = tally;
     boolean wastewater = kind == OutletKind.WASTEWATER;
     boolean parameter = PollutantCodes.isParameter(pollutant);
     int operating = ValidityRules.MINUTES_PER_HOUR - t.stop;
@@ -242,12 +360,12 @@ public final class HourState implements Serializable {
 
     InvalidReason reason = null;
     boolean enoughValid = operating > 0 && t.valid > 0 && t.valid >= required;
-    if (minutes.isEmpty()) {
+    if (recordCount == 0) {
       reason = InvalidReason.NO_DATA;
     } else if (operating == 0) {
       reason = InvalidReason.UNIT_STOPPED;
     } else if (!enoughValid) {
-      reason = dominantReason(t, missing);
+      reason = t.dominantReason(missing);
     } else if (!parameter && !wastewater && t.convertible < required) {
       reason = InvalidReason.O2_UNCONVERTIBLE;
     }
@@ -316,8 +434,8 @@ public final class HourState implements Serializable {
         Round.value(availability),
         Round.value(concentration),
         Round.value(converted),
-        showValues ? Round.value(t.min) : null,
-        showValues ? Round.value(t.max) : null,
+        showValues && t.anyValue ? Round.value(t.min) : null,
+        showValues && t.anyValue ? Round.value(t.max) : null,
         Round.value(flow),
         Round.mass(massRate),
         Round.mass(mass),
@@ -329,21 +447,5 @@ public final class HourState implements Serializable {
         logger == null ? null : Round.value(logger.zsAvg()),
         logger == null ? null : Round.of(logger.cou(), Round.MASS_SCALE),
         logger == null ? null : logger.flag().name());
-  }
-
-  /**
-   * The reason of an hour without enough valid minutes: the flag that covers most of its invalid
-   * minutes, or "insufficient_valid_minutes" when missing minutes weigh at least as much.
-   */
-  private static InvalidReason dominantReason(Tally t, int missing) {
-    InvalidReason reason = InvalidReason.INSUFFICIENT_VALID_MINUTES;
-    int best = missing;
-    for (Map.Entry<DataFlag, Integer> e : t.invalidByFlag.entrySet()) {
-      if (e.getValue() > best) {
-        best = e.getValue();
-        reason = e.getKey().reason();
-      }
-    }
-    return reason;
   }
 }

@@ -3,9 +3,8 @@ package org.emission.domain.aggregate;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.emission.domain.Cst;
 import org.emission.domain.Round;
 import org.emission.domain.cems.PollutantMinute;
@@ -19,17 +18,25 @@ import org.emission.domain.cems.PollutantMinute;
  * and late data: the day's closed hours ({@link #onHour}) plus the hour in progress, the year's
  * days ({@link #onDay}, the running day for today). A late day value of this year replaces its day.
  * Minutes from before the current CST day produce no live value.
+ *
+ * <p>The trailing window keeps only what its mean needs, in primitive arrays ordered by start, and
+ * is summed in that order each minute as a map of the records would be; the running day, month and
+ * year add the same terms in the same order as ever (terms that are exactly zero leave such a sum
+ * unchanged and are skipped).
  */
 public final class LiveState implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Length of the trailing window: 60 minutes. */
   public static final int TRAILING_MINUTES = 60;
 
-  private final TreeMap<Long, PollutantMinute> window = new TreeMap<>();
+  private final Window window = new Window();
   private long dayStart = Long.MIN_VALUE;
   private int year;
+  // day of the year of the current day, and of the first day of its month (1-based)
+  private int dayOfYear;
+  private int monthFirstDayOfYear;
   private final double[] hourMassKg = new double[24];
   private final double[] dayMassKg = new double[366];
 
@@ -39,33 +46,31 @@ public final class LiveState implements Serializable {
    */
   public Optional<LiveValue> onMinute(PollutantMinute m, RunningHour hour) {
     long start = m.start().toEpochMilli();
-    rollTo(m.start());
+    rollTo(start);
     if (start < dayStart) {
       return Optional.empty();
     }
     window.put(start, m);
-    long newestEnd = window.lastEntry().getValue().end().toEpochMilli();
+    long newestEnd = window.newestEnd();
     long windowStart = newestEnd - TRAILING_MINUTES * Cst.MINUTE_MS;
-    window.headMap(windowStart - Cst.HOUR_MS, true).clear();
+    window.removeUpTo(windowStart - Cst.HOUR_MS);
 
     double sum = 0;
     double convertedSum = 0;
     int valid = 0;
     int convertible = 0;
-    for (Map.Entry<Long, PollutantMinute> e :
-        window.tailMap(windowStart - Cst.HOUR_MS).entrySet()) {
-      PollutantMinute p = e.getValue();
-      long from = Math.max(p.start().toEpochMilli(), windowStart);
-      long to = Math.min(p.end().toEpochMilli(), newestEnd);
+    for (int i = window.head, end = window.head + window.size; i < end; i++) {
+      long from = Math.max(window.starts[i], windowStart);
+      long to = Math.min(window.ends[i], newestEnd);
       int inside = (int) Math.max(0, (to - from) / Cst.MINUTE_MS);
-      if (inside == 0 || !p.isValid()) {
+      if (inside == 0 || !window.valid[i]) {
         continue;
       }
       valid += inside;
-      sum += p.value() * inside;
-      if (p.converted() != null) {
+      sum += window.values[i] * inside;
+      if (window.convertible[i]) {
         convertible += inside;
-        convertedSum += p.converted() * inside;
+        convertedSum += window.converted[i] * inside;
       }
     }
 
@@ -76,13 +81,17 @@ public final class LiveState implements Serializable {
         day += hourMassKg[i];
       }
     }
-    LocalDate today = Cst.day(Instant.ofEpochMilli(dayStart));
+    // day is never -0.0 here (it has had a +0.0 or non-zero term added), so skipping a 0.0 term
+    // leaves each sum exactly as adding it would
     double month = day;
     double yearTotal = day;
-    for (int d = 0; d < today.getDayOfYear() - 1; d++) {
-      yearTotal += dayMassKg[d];
-      if (d >= today.withDayOfMonth(1).getDayOfYear() - 1) {
-        month += dayMassKg[d];
+    for (int d = 0; d < dayOfYear - 1; d++) {
+      double kg = dayMassKg[d];
+      if (kg != 0) {
+        yearTotal += kg;
+        if (d >= monthFirstDayOfYear - 1) {
+          month += kg;
+        }
       }
     }
     return Optional.of(
@@ -95,8 +104,8 @@ public final class LiveState implements Serializable {
             Round.value(hour.mean()),
             Round.value(hour.convertedMean()),
             valid,
-            Round.value(valid == 0 ? null : sum / valid),
-            Round.value(convertible == 0 ? null : convertedSum / convertible),
+            valid == 0 ? null : Round.value(sum / valid),
+            convertible == 0 ? null : Round.value(convertedSum / convertible),
             Round.mass(day),
             Round.mass(month),
             Round.mass(yearTotal)));
@@ -104,8 +113,8 @@ public final class LiveState implements Serializable {
 
   /** Records an emitted hour's mass (measured or substituted) if it is of the current day. */
   public void onHour(OutletHour h) {
-    rollTo(h.hourStart());
     long start = h.hourStart().toEpochMilli();
+    rollTo(start);
     if (start >= dayStart && start < dayStart + Cst.DAY_MS) {
       hourMassKg[(int) ((start - dayStart) / Cst.HOUR_MS)] =
           h.massKg() == null ? 0.0 : h.massKg().doubleValue();
@@ -117,21 +126,22 @@ public final class LiveState implements Serializable {
    * so the current day is at least the next one.
    */
   public void onDay(OutletDay d) {
-    rollTo(d.dayStart().plusMillis(Cst.DAY_MS));
+    rollTo(d.dayStart().toEpochMilli() + Cst.DAY_MS);
     if (d.day().getYear() == year && d.dayStart().toEpochMilli() < dayStart) {
       dayMassKg[d.day().getDayOfYear() - 1] = d.massKg() == null ? 0.0 : d.massKg().doubleValue();
     }
   }
 
-  /** Moves the current day forward to the day of {@code t} (never backward). */
-  private void rollTo(Instant t) {
-    long newDay = Cst.dayStart(t).toEpochMilli();
+  /** Moves the current day forward to the day of {@code t} (epoch ms; never backward). */
+  private void rollTo(long t) {
+    long newDay = Cst.dayStart(t);
     if (newDay <= dayStart) {
       return;
     }
+    LocalDate next = Cst.day(Instant.ofEpochMilli(newDay));
     if (dayStart != Long.MIN_VALUE) {
       LocalDate old = Cst.day(Instant.ofEpochMilli(dayStart));
-      if (old.getYear() == Cst.day(t).getYear()) {
+      if (old.getYear() == next.getYear()) {
         // the day's own value replaces this running total when it is emitted
         double total = 0;
         for (double v : hourMassKg) {
@@ -140,12 +150,123 @@ public final class LiveState implements Serializable {
         dayMassKg[old.getDayOfYear() - 1] = total;
       }
     }
-    int newYear = Cst.day(t).getYear();
+    int newYear = next.getYear();
     if (newYear != year) {
-      java.util.Arrays.fill(dayMassKg, 0.0);
+      Arrays.fill(dayMassKg, 0.0);
       year = newYear;
     }
-    java.util.Arrays.fill(hourMassKg, 0.0);
+    Arrays.fill(hourMassKg, 0.0);
     dayStart = newDay;
+    dayOfYear = next.getDayOfYear();
+    monthFirstDayOfYear = next.withDayOfMonth(1).getDayOfYear();
+  }
+
+  /**
+   * The records of the trailing window, ordered by start (one per start: a record with the same
+   * start replaces the one held), in arrays from {@code head} for {@code size} entries.
+   */
+  private static final class Window implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    long[] starts = new long[64];
+    long[] ends = new long[64];
+    boolean[] valid = new boolean[64];
+    double[] values = new double[64];
+    boolean[] convertible = new boolean[64];
+    double[] converted = new double[64];
+    int head;
+    int size;
+
+    /** End of the record with the latest start. */
+    long newestEnd() {
+      return ends[head + size - 1];
+    }
+
+    void put(long start, PollutantMinute m) {
+      int end = head + size;
+      int at;
+      if (size == 0 || start > starts[end - 1]) {
+        at = end;
+      } else {
+        at = Arrays.binarySearch(starts, head, end, start);
+        if (at < 0) {
+          at = -at - 1;
+        } else {
+          set(at, start, m);
+          return;
+        }
+      }
+      if (end == starts.length) {
+        makeRoom();
+        at -= head;
+        end -= head;
+        head = 0;
+      }
+      if (at < end) {
+        shift(at, end);
+      }
+      size++;
+      set(at, start, m);
+    }
+
+    /** Forgets the records that start at or before {@code cut}. */
+    void removeUpTo(long cut) {
+      while (size > 0 && starts[head] <= cut) {
+        head++;
+        size--;
+      }
+      if (size == 0) {
+        head = 0;
+      }
+    }
+
+    private void set(int i, long start, PollutantMinute m) {
+      starts[i] = start;
+      ends[i] = m.end().toEpochMilli();
+      valid[i] = m.isValid();
+      values[i] = valid[i] ? m.value() : 0;
+      convertible[i] = m.converted() != null;
+      converted[i] = convertible[i] ? m.converted() : 0;
+    }
+
+    /** Moves the entries to the front, growing the arrays when more than half full. */
+    private void makeRoom() {
+      int capacity = size * 2 > starts.length ? starts.length * 2 : starts.length;
+      starts = moved(starts, capacity);
+      ends = moved(ends, capacity);
+      valid = moved(valid, capacity);
+      values = moved(values, capacity);
+      convertible = moved(convertible, capacity);
+      converted = moved(converted, capacity);
+    }
+
+    private long[] moved(long[] a, int capacity) {
+      long[] b = capacity == a.length ? a : new long[capacity];
+      System.arraycopy(a, head, b, 0, size);
+      return b;
+    }
+
+    private double[] moved(double[] a, int capacity) {
+      double[] b = capacity == a.length ? a : new double[capacity];
+      System.arraycopy(a, head, b, 0, size);
+      return b;
+    }
+
+    private boolean[] moved(boolean[] a, int capacity) {
+      boolean[] b = capacity == a.length ? a : new boolean[capacity];
+      System.arraycopy(a, head, b, 0, size);
+      return b;
+    }
+
+    /** Opens a slot at {@code at} by moving {@code [at, end)} one place up. */
+    private void shift(int at, int end) {
+      int n = end - at;
+      System.arraycopy(starts, at, starts, at + 1, n);
+      System.arraycopy(ends, at, ends, at + 1, n);
+      System.arraycopy(valid, at, valid, at + 1, n);
+      System.arraycopy(values, at, values, at + 1, n);
+      System.arraycopy(convertible, at, convertible, at + 1, n);
+      System.arraycopy(converted, at, converted, at + 1, n);
+    }
   }
 }

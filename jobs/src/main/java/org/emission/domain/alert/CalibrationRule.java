@@ -44,7 +44,7 @@ public final class CalibrationRule implements Serializable {
     }
     lastStart = start;
     List<Alert> out = new ArrayList<>();
-    long minuteDay = Cst.dayStart(m.start()).toEpochMilli();
+    long minuteDay = Cst.dayStart(start);
     if (minuteDay != day) {
       if (tooOften.isOpen()) {
         Instant dayEnd = Instant.ofEpochMilli(day + Cst.DAY_MS);

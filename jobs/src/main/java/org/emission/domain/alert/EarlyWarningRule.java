@@ -55,15 +55,15 @@ public final class EarlyWarningRule implements Serializable {
       RunningHour hour,
       LimitInForce limit,
       AlertThresholds t) {
-    List<Alert> out = new ArrayList<>();
     long start = minute.start().toEpochMilli();
-    long minuteHour = Cst.hourStart(minute.start()).toEpochMilli();
+    long minuteHour = Cst.hourStart(start);
     if (minuteHour < hourStart || start <= lastStart) {
-      return out;
+      return List.of();
     }
+    List<Alert> out = List.of();
     if (minuteHour > hourStart) {
       if (hourStart != Long.MIN_VALUE) {
-        out.addAll(onHourEnd(Instant.ofEpochMilli(hourStart + Cst.HOUR_MS)));
+        out = onHourEnd(Instant.ofEpochMilli(hourStart + Cst.HOUR_MS));
       }
       hourStart = minuteHour;
       recent.clear();
@@ -87,26 +87,50 @@ public final class EarlyWarningRule implements Serializable {
             && hour.convertibleMinutes() >= t.earlyWarningMinValidMinutes()
             && projected > threshold;
     Instant at = minute.end();
-    String detail =
-        projected == null
-            ? null
-            : String.format(
-                Locale.ROOT,
-                "projected hour mean %.3f after %d valid minutes (warn above %.3f = %s limit %s × %s)",
-                projected,
-                hour.convertibleMinutes(),
-                threshold,
-                limit.kind().code(),
-                limit.value().toPlainString(),
-                t.earlyWarningFactor());
+    Alert change = null;
     if (warn && !slot.isOpen()) {
-      out.add(slot.open(outlet, minute.pollutant(), at, at, projected, limit, detail));
+      change =
+          slot.open(
+              outlet,
+              minute.pollutant(),
+              at,
+              at,
+              projected,
+              limit,
+              detail(projected, hour, threshold, limit, t));
     } else if (warn && projected > slot.peak()) {
-      slot.update(at, projected, limit, detail).ifPresent(out::add);
+      change =
+          slot.update(at, projected, limit, detail(projected, hour, threshold, limit, t))
+              .orElse(null);
     } else if (!warn && slot.isOpen()) {
-      out.add(slot.close(at, at, detail));
+      change = slot.close(at, at, detail(projected, hour, threshold, limit, t));
     }
-    return out;
+    if (change == null) {
+      return out;
+    }
+    List<Alert> all = new ArrayList<>(out);
+    all.add(change);
+    return all;
+  }
+
+  /** The explanation of a projection (formatted only when an alert record needs it). */
+  private static String detail(
+      Double projected,
+      RunningHour hour,
+      double threshold,
+      LimitInForce limit,
+      AlertThresholds t) {
+    return projected == null
+        ? null
+        : String.format(
+            Locale.ROOT,
+            "projected hour mean %.3f after %d valid minutes (warn above %.3f = %s limit %s × %s)",
+            projected,
+            hour.convertibleMinutes(),
+            threshold,
+            limit.kind().code(),
+            limit.value().toPlainString(),
+            t.earlyWarningFactor());
   }
 
   /** Closes an open warning when its hour ends ({@code hourEnd} = the next hour's start). */
@@ -124,10 +148,33 @@ public final class EarlyWarningRule implements Serializable {
       return null;
     }
     int remaining = Math.max(0, ValidityRules.MINUTES_PER_HOUR - hour.elapsedMinutes());
-    double r =
-        recent.isEmpty()
-            ? hour.convertedSum() / k
-            : recent.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    double r = recent.isEmpty() ? hour.convertedSum() / k : average(recent);
     return (hour.convertedSum() + remaining * r) / (k + remaining);
+  }
+
+  /**
+   * The mean of non-empty {@code values}, computed as {@code DoubleStream.average()} does (Kahan
+   * compensated summation, then the compensation applied once), so that it equals {@code
+   * values.stream().mapToDouble(Double::doubleValue).average()} without building a stream.
+   */
+  static double average(List<Double> values) {
+    double sum = 0;
+    double compensation = 0;
+    double simpleSum = 0;
+    double count = 0;
+    for (int i = 0, n = values.size(); i < n; i++) {
+      double v = values.get(i);
+      count++;
+      double tmp = v - compensation;
+      double velvel = sum + tmp;
+      compensation = (velvel - sum) - tmp;
+      sum = velvel;
+      simpleSum += v;
+    }
+    double total = sum - compensation;
+    if (Double.isNaN(total) && Double.isInfinite(simpleSum)) {
+      total = simpleSum;
+    }
+    return total / count;
   }
 }

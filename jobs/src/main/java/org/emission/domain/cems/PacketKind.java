@@ -13,6 +13,8 @@ public enum PacketKind {
   /** Any other command. */
   OTHER("");
 
+  private static final PacketKind[] KINDS = values();
+
   private final String cn;
 
   PacketKind(String cn) {
@@ -24,7 +26,7 @@ public enum PacketKind {
   }
 
   public static PacketKind of(String cn) {
-    for (PacketKind k : values()) {
+    for (PacketKind k : KINDS) {
       if (k != OTHER && k.cn.equals(cn)) {
         return k;
       }

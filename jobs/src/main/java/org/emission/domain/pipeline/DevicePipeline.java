@@ -172,16 +172,17 @@ public final class DevicePipeline implements Serializable {
     out.alerts.addAll(state.stoppedButEmitting.onMinute(outlet, snapshot, thresholds));
     out.alerts.addAll(state.operatingButSilent.onMinute(outlet, snapshot, thresholds));
 
-    long hourStart = Cst.hourStart(snapshot.start()).toEpochMilli();
+    long hourStart = Cst.hourStart(start);
+    Instant hourStartInstant = Instant.ofEpochMilli(hourStart);
+    Map<String, HourState> hourStates = hourStates(state, hourStart);
     for (PollutantMinute m : snapshot.pollutants().values()) {
-      state.pollutants.add(m.pollutant());
-      HourState hour = hourState(state, outlet, hourStart, m.pollutant());
+      HourState hour = hourState(state, outlet, hourStates, hourStart, m.pollutant());
       hour.onMinute(m).ifPresent(revised -> hour(state, outlet, revised, out));
       PollutantRules rules = state.rules(m.pollutant());
       rules.live.onMinute(m, hour.running()).ifPresent(out.live::add);
       if (!PollutantCodes.isParameter(m.pollutant())) {
         LimitInForce limit =
-            registry.limitFor(outlet.id(), m.pollutant(), Averaging.HOUR, hour.hourStart());
+            registry.limitFor(outlet.id(), m.pollutant(), Averaging.HOUR, hourStartInstant);
         out.alerts.addAll(
             rules.earlyWarning.onMinute(outlet, m, hour.running(), limit, thresholds));
         out.alerts.addAll(rules.zeroFlow.onMinute(outlet, m, thresholds));
@@ -200,11 +201,12 @@ public final class DevicePipeline implements Serializable {
       state.droppedLate++;
       return;
     }
-    state.pollutants.add(a.pollutant());
     if (a.period() == PacketKind.HOUR) {
-      HourState hour = hourState(state, outlet, start, a.pollutant());
+      HourState hour =
+          hourState(state, outlet, hourStates(state, start), start, a.pollutant());
       hour.onLogger(a).ifPresent(revised -> hour(state, outlet, revised, out));
     } else {
+      state.addPollutant(a.pollutant());
       DayState day = dayState(state, outlet, start, a.pollutant());
       day.onLogger(a).ifPresent(revised -> day(state, outlet, revised, out));
     }
@@ -224,8 +226,7 @@ public final class DevicePipeline implements Serializable {
       out.alerts.addAll(rules.loggerMismatch.onHour(outlet, h, thresholds));
       out.alerts.addAll(rules.earlyWarning.onHourEnd(h.hourEnd()));
     }
-    DayState day =
-        dayState(state, outlet, Cst.dayStart(h.hourStart()).toEpochMilli(), h.pollutant());
+    DayState day = dayState(state, outlet, Cst.dayStart(h.hourStart().toEpochMilli()), h.pollutant());
     day.onHour(h).ifPresent(revised -> day(state, outlet, revised, out));
   }
 
@@ -246,13 +247,30 @@ public final class DevicePipeline implements Serializable {
    * device's known pollutants — hours without any record since the last closed hour (invalid,
    * no_data), within the retention window. Then closes the days whose last hour is closed, and
    * forgets states older than the retention window.
+   *
+   * <p>Called after every record, but there is something to close only when the hour of {@code
+   * before} passes the one of the last pass, or when hour or day states (or pollutants) were added
+   * since: after a pass every state before its hour is closed, so another pass up to an hour not
+   * after it, with no state added, would find nothing to do — it is skipped.
    */
   private void closeHours(
       DeviceState state, Outlet outlet, long before, DeviceOutputs.Builder out) {
     if (before == Long.MIN_VALUE) {
       return;
     }
-    long limit = Cst.hourStart(Instant.ofEpochMilli(before)).toEpochMilli();
+    long limit = Cst.hourStart(before);
+    if (state.statesAdded || limit > state.closedBefore) {
+      closeHoursBefore(state, outlet, limit, out);
+      // the states this pass added (no-data hours, days of closed hours) are closed by it or,
+      // like every state of a later hour or day, have nothing to close yet
+      state.statesAdded = false;
+      state.closedBefore = limit;
+    }
+    evict(state);
+  }
+
+  private void closeHoursBefore(
+      DeviceState state, Outlet outlet, long limit, DeviceOutputs.Builder out) {
     long firstOpen;
     if (state.lastClosedHour != Long.MIN_VALUE) {
       firstOpen = state.lastClosedHour + Cst.HOUR_MS;
@@ -261,12 +279,13 @@ public final class DevicePipeline implements Serializable {
     }
     long fillFrom = Math.max(firstOpen, limit - settings.lateRetentionHours() * Cst.HOUR_MS);
     for (long h = fillFrom; h < limit; h += Cst.HOUR_MS) {
+      Map<String, HourState> hourStates = hourStates(state, h);
       for (String p : state.pollutants) {
-        hourState(state, outlet, h, p);
+        hourState(state, outlet, hourStates, h, p);
       }
     }
     for (Map.Entry<Long, Map<String, HourState>> e : state.hours.headMap(limit, false).entrySet()) {
-      for (HourState hour : new TreeMap<>(e.getValue()).values()) {
+      for (HourState hour : e.getValue().values()) {
         hour.close().ifPresent(h -> hour(state, outlet, h, out));
       }
       state.lastClosedHour = Math.max(state.lastClosedHour, e.getKey());
@@ -277,48 +296,71 @@ public final class DevicePipeline implements Serializable {
         if (e.getKey() + Cst.DAY_MS > closedUpTo) {
           break;
         }
-        for (DayState day : new TreeMap<>(e.getValue()).values()) {
+        for (DayState day : e.getValue().values()) {
           day.close().ifPresent(d -> day(state, outlet, d, out));
         }
       }
     }
-    evict(state);
   }
 
   private void evict(DeviceState state) {
     long keepFrom = retentionStart(state);
-    state
-        .hours
-        .headMap(Cst.hourStart(Instant.ofEpochMilli(keepFrom)).toEpochMilli(), false)
-        .clear();
-    long dayKeep = Cst.dayStart(Instant.ofEpochMilli(keepFrom)).toEpochMilli();
-    state.days.headMap(dayKeep, false).clear();
+    long hourKeep = Cst.hourStart(keepFrom);
+    if (!state.hours.isEmpty() && state.hours.firstKey() < hourKeep) {
+      state.hours.headMap(hourKeep, false).clear();
+    }
+    long dayKeep = Cst.dayStart(keepFrom);
+    if (!state.days.isEmpty() && state.days.firstKey() < dayKeep) {
+      state.days.headMap(dayKeep, false).clear();
+    }
   }
 
   private long retentionStart(DeviceState state) {
     return state.frontier - settings.lateRetentionHours() * Cst.HOUR_MS;
   }
 
+  /** The hour states of an hour, by pollutant (created empty when the hour has none). */
+  private static Map<String, HourState> hourStates(DeviceState state, long hourStart) {
+    Map<String, HourState> hourStates = state.hours.get(hourStart);
+    if (hourStates == null) {
+      hourStates = new TreeMap<>();
+      state.hours.put(hourStart, hourStates);
+    }
+    return hourStates;
+  }
+
+  /** The state of one pollutant in {@code hourStates} (those of {@code hourStart}), created if new. */
   private static HourState hourState(
-      DeviceState state, Outlet outlet, long hourStart, String pollutant) {
-    return state
-        .hours
-        .computeIfAbsent(hourStart, k -> new TreeMap<>())
-        .computeIfAbsent(
-            pollutant,
-            p -> new HourState(outlet.id(), p, outlet.kind(), Instant.ofEpochMilli(hourStart)));
+      DeviceState state,
+      Outlet outlet,
+      Map<String, HourState> hourStates,
+      long hourStart,
+      String pollutant) {
+    HourState hour = hourStates.get(pollutant);
+    if (hour == null) {
+      state.addPollutant(pollutant);
+      hour = new HourState(outlet.id(), pollutant, outlet.kind(), Instant.ofEpochMilli(hourStart));
+      hourStates.put(pollutant, hour);
+      state.statesAdded = true;
+    }
+    return hour;
   }
 
   private static DayState dayState(
       DeviceState state, Outlet outlet, long dayStart, String pollutant) {
-    return state
-        .days
-        .computeIfAbsent(dayStart, k -> new TreeMap<>())
-        .computeIfAbsent(
-            pollutant,
-            p ->
-                new DayState(
-                    outlet.id(), p, outlet.kind(), Cst.day(Instant.ofEpochMilli(dayStart))));
+    Map<String, DayState> dayStates = state.days.get(dayStart);
+    if (dayStates == null) {
+      dayStates = new TreeMap<>();
+      state.days.put(dayStart, dayStates);
+    }
+    DayState day = dayStates.get(pollutant);
+    if (day == null) {
+      day =
+          new DayState(outlet.id(), pollutant, outlet.kind(), Cst.day(Instant.ofEpochMilli(dayStart)));
+      dayStates.put(pollutant, day);
+      state.statesAdded = true;
+    }
+    return day;
   }
 
   /** The alert thresholds in use. */

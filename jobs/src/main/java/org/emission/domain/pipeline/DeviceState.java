@@ -31,6 +31,12 @@ public final class DeviceState implements Serializable {
   /** Start of the newest closed hour, or MIN_VALUE. */
   long lastClosedHour = Long.MIN_VALUE;
 
+  /** The hour before which the last closing pass closed everything, or MIN_VALUE. */
+  long closedBefore = Long.MIN_VALUE;
+
+  /** Hour or day states, or pollutants, were added since that pass. */
+  boolean statesAdded;
+
   /** Receive time of the newest packet (processing time), or MIN_VALUE. */
   long lastReceived = Long.MIN_VALUE;
 
@@ -59,7 +65,17 @@ public final class DeviceState implements Serializable {
 
   /** Hour states held (for monitoring state size). */
   public int hourStates() {
-    return hours.values().stream().mapToInt(Map::size).sum();
+    int n = 0;
+    for (Map<String, HourState> hour : hours.values()) {
+      n += hour.size();
+    }
+    return n;
+  }
+
+  void addPollutant(String pollutant) {
+    if (pollutants.add(pollutant)) {
+      statesAdded = true;
+    }
   }
 
   PollutantRules rules(String pollutant) {

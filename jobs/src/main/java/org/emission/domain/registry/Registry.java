@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +37,17 @@ public final class Registry implements Serializable {
   private final Map<String, Outlet> outletsByMn;
   private final Map<String, List<LimitRule>> limitsByOutlet;
   private final List<LimitRule> limits;
+  // outlet id -> pollutant -> its rows in limitsOf order, built on first use
+  private transient volatile Map<String, Map<String, List<Candidate>>> candidates;
+
+  /** A row that applies to an outlet, with its validity as instants and its limit in force. */
+  private record Candidate(LimitRule rule, Instant from, Instant to, LimitInForce inForce) {
+
+    /** {@link LimitRule#covers}. */
+    boolean covers(Instant periodStart) {
+      return !periodStart.isBefore(from) && (to == null || periodStart.isBefore(to));
+    }
+  }
 
   private Registry(
       Map<String, Enterprise> enterprises, Map<String, Outlet> outlets, List<LimitRule> limits) {
@@ -120,11 +132,42 @@ public final class Registry implements Serializable {
   /** {@link #limitFor} as an Optional. */
   public Optional<LimitInForce> findLimit(
       String outletId, String pollutant, Averaging averaging, Instant periodStart) {
-    return limitsOf(outletId).stream()
-        .filter(r -> r.pollutant().equals(pollutant))
-        .filter(r -> r.averaging() == averaging)
-        .filter(r -> r.covers(periodStart))
-        .min(STRICTEST_FIRST)
-        .map(r -> LimitInForce.of(outletId, r));
+    Map<String, List<Candidate>> byPollutant = candidates().get(outletId);
+    List<Candidate> rows = byPollutant == null ? null : byPollutant.get(pollutant);
+    if (rows == null) {
+      return Optional.empty();
+    }
+    // the first of the strictest, as Stream.min keeps it
+    Candidate best = null;
+    for (int i = 0, n = rows.size(); i < n; i++) {
+      Candidate c = rows.get(i);
+      if (c.rule().averaging() == averaging
+          && c.covers(periodStart)
+          && (best == null || STRICTEST_FIRST.compare(best.rule(), c.rule()) > 0)) {
+        best = c;
+      }
+    }
+    return best == null ? Optional.empty() : Optional.of(best.inForce());
   }
+
+  private Map<String, Map<String, List<Candidate>>> candidates() {
+    Map<String, Map<String, List<Candidate>>> index = candidates;
+    if (index == null) {
+      index = new HashMap<>();
+      for (Map.Entry<String, List<LimitRule>> e : limitsByOutlet.entrySet()) {
+        Map<String, List<Candidate>> byPollutant = new HashMap<>();
+        for (LimitRule r : e.getValue()) {
+          byPollutant
+              .computeIfAbsent(r.pollutant(), p -> new ArrayList<>())
+              .add(
+                  new Candidate(r, r.validFrom(), r.validTo(), LimitInForce.of(e.getKey(), r)));
+        }
+        index.put(e.getKey(), Collections.unmodifiableMap(byPollutant));
+      }
+      index = Map.copyOf(index);
+      candidates = index;
+    }
+    return index;
+  }
+
 }
