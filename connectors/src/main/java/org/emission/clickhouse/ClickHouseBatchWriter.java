@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers rows for one table and writes them as one batched INSERT. A failed write is retried with
  * exponential backoff for as long as it takes: the caller blocks, which in Flink is back-pressure,
- * so nothing is lost while ClickHouse is down. The tables are idempotent (ReplacingMergeTree with
- * a version), so a batch written twice after a restart changes nothing.
+ * so nothing is lost while ClickHouse is down. The tables are idempotent (ReplacingMergeTree with a
+ * version), so a batch written twice after a restart changes nothing.
  */
 public final class ClickHouseBatchWriter<T> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseBatchWriter.class);
@@ -26,7 +26,8 @@ public final class ClickHouseBatchWriter<T> implements AutoCloseable {
   private Connection connection;
   private long rowsWritten;
 
-  public ClickHouseBatchWriter(ClickHouseSettings settings, ClickHouseTable<T> table, int batchSize) {
+  public ClickHouseBatchWriter(
+      ClickHouseSettings settings, ClickHouseTable<T> table, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }

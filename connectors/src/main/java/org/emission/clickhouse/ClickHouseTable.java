@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * How records of one type become rows of one ClickHouse table: the table, its columns in order,
- * and a function giving a record's values in that order (Java values the JDBC driver binds:
- * String, Number, Boolean, java.time types, or null).
+ * How records of one type become rows of one ClickHouse table: the table, its columns in order, and
+ * a function giving a record's values in that order (Java values the JDBC driver binds: String,
+ * Number, Boolean, java.time types, or null).
  */
 public record ClickHouseTable<T>(
     String table, List<String> columns, SerializableRowFunction<T> values) implements Serializable {

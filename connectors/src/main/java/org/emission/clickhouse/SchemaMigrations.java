@@ -43,7 +43,8 @@ public final class SchemaMigrations {
       }
       Matcher matcher = FILE_NAME.matcher(file.strip());
       if (!matcher.matches()) {
-        throw new IllegalStateException("migration file name must look like V001__name.sql: " + file);
+        throw new IllegalStateException(
+            "migration file name must look like V001__name.sql: " + file);
       }
       String sql = resource(DIR + file.strip());
       migrations.add(
@@ -70,7 +71,8 @@ public final class SchemaMigrations {
               + " checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))"
               + " ENGINE = MergeTree ORDER BY version");
       Map<Integer, String> done = new HashMap<>();
-      try (ResultSet rows = statement.executeQuery("SELECT version, checksum FROM schema_migrations")) {
+      try (ResultSet rows =
+          statement.executeQuery("SELECT version, checksum FROM schema_migrations")) {
         while (rows.next()) {
           done.put(rows.getInt(1), rows.getString(2));
         }

@@ -7,14 +7,19 @@ import java.util.Map;
 public final class Topics {
   /** Every HJ 212 packet as received, for audit. Key: MN. */
   public static final String HJ212_RAW = "hj212.raw";
+
   /** One record per valid HJ 212 data packet ({@link org.emission.records.CemsSample}). Key: MN. */
   public static final String CEMS_SAMPLES = "cems.samples";
+
   /** Rejected packets with their reason (the dead-letter topic). Key: MN when known. */
   public static final String INGEST_REJECTS = "ingest.rejects";
+
   /** Energy meter readings (cumulative registers or intervals). Key: meter id. */
   public static final String ENERGY_READINGS = "energy.readings";
+
   /** Production output per enterprise and product. Key: enterprise id. */
   public static final String PRODUCTION_OUTPUT = "production.output";
+
   /** One record per alert state change (opened, updated, closed). Key: alert id. */
   public static final String ALERTS = "alerts";
 

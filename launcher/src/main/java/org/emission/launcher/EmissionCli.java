@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
 public final class EmissionCli {
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new EmissionCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    int exit =
+        new CommandLine(new EmissionCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     System.exit(exit);
   }
 }

@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
           + " --duration."
     })
 final class LocalCommand implements Callable<Integer> {
-  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Kafka port (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
   @Option(
@@ -68,7 +71,8 @@ final class LocalCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       defaultValue = "9213",
-      description = "Gateway metrics port, Prometheus text on /metrics (default: ${DEFAULT-VALUE}).")
+      description =
+          "Gateway metrics port, Prometheus text on /metrics (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
   @Option(
@@ -104,7 +108,8 @@ final class LocalCommand implements Callable<Integer> {
     if (speed <= 0) {
       throw new IllegalArgumentException("--speed must be positive");
     }
-    Path registryDir = registry == null ? Path.of(System.getProperty("emission.home", "."), "registry") : registry;
+    Path registryDir =
+        registry == null ? Path.of(System.getProperty("emission.home", "."), "registry") : registry;
     if (!java.nio.file.Files.isDirectory(registryDir)) {
       throw new IllegalArgumentException("registry directory " + registryDir + " does not exist");
     }
@@ -128,7 +133,9 @@ final class LocalCommand implements Callable<Integer> {
       stack.printEndpoints(System.out);
       long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
       while (!stop.await(
-          Math.min(statusIntervalSeconds * 1000L, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+          Math.min(
+              statusIntervalSeconds * 1000L,
+              Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
           TimeUnit.MILLISECONDS)) {
         System.out.println(stack.statusLine());
         if (System.nanoTime() >= deadline) {

@@ -25,14 +25,14 @@ import org.emission.gateway.AuthMode;
 import org.emission.gateway.DeviceDirectory;
 import org.emission.gateway.Hj212Gateway;
 import org.emission.jobs.compliance.ComplianceJob;
-import org.emission.jobs.compliance.RegistryMirror;
-import org.emission.simulator.LiveRun;
-import org.emission.simulator.RegionSimulator;
 import org.emission.jobs.compliance.ComplianceJobConfig;
+import org.emission.jobs.compliance.RegistryMirror;
 import org.emission.kafka.Topics;
 import org.emission.local.LocalCache;
 import org.emission.local.clickhouse.EmbeddedClickHouse;
 import org.emission.local.kafka.EmbeddedKafka;
+import org.emission.simulator.LiveRun;
+import org.emission.simulator.RegionSimulator;
 
 /**
  * The local stack: embedded Kafka and ClickHouse, the schema, the Flink jobs on a MiniCluster and
@@ -92,15 +92,22 @@ final class LocalStack implements AutoCloseable {
             EmbeddedClickHouse.LOCAL_USERS);
     clickHouseSettings = ClickHouseSettings.local(clickHouse.url());
     var applied = SchemaMigrations.apply(clickHouseSettings);
-    progress("schema " + clickHouseSettings.database() + " ready (migrations applied now: " + applied + ")");
+    progress(
+        "schema "
+            + clickHouseSettings.database()
+            + " ready (migrations applied now: "
+            + applied
+            + ")");
 
-    progress("starting Flink MiniCluster, web UI on " + options.bind() + ":" + options.flinkUiPort());
+    progress(
+        "starting Flink MiniCluster, web UI on " + options.bind() + ":" + options.flinkUiPort());
     Configuration flink = new Configuration();
     flink.set(RestOptions.BIND_ADDRESS, options.bind());
     flink.set(RestOptions.ADDRESS, options.bind());
     flink.set(RestOptions.PORT, options.flinkUiPort());
     flink.set(TaskManagerOptions.NUM_TASK_SLOTS, 4);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
     env.setParallelism(2);
     ComplianceJobConfig jobConfig =
         new ComplianceJobConfig(
@@ -154,10 +161,39 @@ final class LocalStack implements AutoCloseable {
   void printEndpoints(PrintStream out) {
     out.println();
     out.println("Local stack is running:");
-    out.println("  Kafka bootstrap   " + kafka.bootstrapServers() + "   topics: " + String.join(", ", Topics.all().keySet()));
-    out.println("  ClickHouse HTTP   " + clickHouse.url() + "   (chDB " + clickHouse.version() + ", database " + clickHouseSettings.database() + ", user default, no password)");
-    out.println("  HJ 212 gateway    " + options.bind() + ":" + gateway.port() + "   metrics http://" + options.bind() + ":" + gateway.metricsPort() + "/metrics");
-    out.println("  Flink web UI      http://" + options.bind() + ":" + options.flinkUiPort() + "   job " + ComplianceJob.NAME + " (" + complianceJob.getJobID() + ")");
+    out.println(
+        "  Kafka bootstrap   "
+            + kafka.bootstrapServers()
+            + "   topics: "
+            + String.join(", ", Topics.all().keySet()));
+    out.println(
+        "  ClickHouse HTTP   "
+            + clickHouse.url()
+            + "   (chDB "
+            + clickHouse.version()
+            + ", database "
+            + clickHouseSettings.database()
+            + ", user default, no password)");
+    out.println(
+        "  HJ 212 gateway    "
+            + options.bind()
+            + ":"
+            + gateway.port()
+            + "   metrics http://"
+            + options.bind()
+            + ":"
+            + gateway.metricsPort()
+            + "/metrics");
+    out.println(
+        "  Flink web UI      http://"
+            + options.bind()
+            + ":"
+            + options.flinkUiPort()
+            + "   job "
+            + ComplianceJob.NAME
+            + " ("
+            + complianceJob.getJobID()
+            + ")");
     out.println("  Data directory    " + options.dataDir());
     out.println("Query the results, e.g. the latest hour values and the open alerts:");
     out.println(

@@ -26,13 +26,24 @@ public final class RegistryMirror {
         new ClickHouseTable<>(
             "dim_enterprise",
             List.of("enterprise_id", "name", "region", "district", "park", "sector", "loaded_at"),
-            e -> new Object[] {e.id(), e.name(), e.region(), e.district(), e.park(), e.sector(), loadedAt});
+            e ->
+                new Object[] {
+                  e.id(), e.name(), e.region(), e.district(), e.park(), e.sector(), loadedAt
+                });
     ClickHouseTable<Outlet> outlets =
         new ClickHouseTable<>(
             "dim_outlet",
             List.of(
-                "outlet_id", "enterprise_id", "name", "kind", "mn", "facility", "o2_ref", "status",
-                "status_since", "loaded_at"),
+                "outlet_id",
+                "enterprise_id",
+                "name",
+                "kind",
+                "mn",
+                "facility",
+                "o2_ref",
+                "status",
+                "status_since",
+                "loaded_at"),
             o ->
                 new Object[] {
                   o.id(),
@@ -50,8 +61,16 @@ public final class RegistryMirror {
         new ClickHouseTable<>(
             "dim_limit",
             List.of(
-                "scope", "pollutant", "kind", "value", "unit", "averaging", "effective_from",
-                "effective_to", "source", "loaded_at"),
+                "scope",
+                "pollutant",
+                "kind",
+                "value",
+                "unit",
+                "averaging",
+                "effective_from",
+                "effective_to",
+                "source",
+                "loaded_at"),
             l ->
                 new Object[] {
                   l.target(),

@@ -24,8 +24,8 @@ import org.emission.records.CemsSample;
  * split packets, and give each sample a receive time.
  *
  * <p>A file has no receive times, so the file keeps its own clock: the latest data time seen so far
- * (the end of the newest interval). A packet is "received" at the later of that clock and the end of
- * its own interval, so live data arrives as it is measured and data re-sent after an outage (补传)
+ * (the end of the newest interval). A packet is "received" at the later of that clock and the end
+ * of its own interval, so live data arrives as it is measured and data re-sent after an outage (补传)
  * arrives late, at the time of its re-sending.
  */
 public final class PacketFile implements Serializable {
@@ -66,7 +66,9 @@ public final class PacketFile implements Serializable {
     if (devices != null) {
       Device device = devices.find(packet.mn());
       if (device == null) {
-        return List.of(reject(packet.mn(), "UNKNOWN_DEVICE: MN " + packet.mn() + " is not in devices.csv", line));
+        return List.of(
+            reject(
+                packet.mn(), "UNKNOWN_DEVICE: MN " + packet.mn() + " is not in devices.csv", line));
       }
       if (!device.pw().equals(packet.pw())) {
         return List.of(reject(packet.mn(), "WRONG_PASSWORD: PW does not match devices.csv", line));
@@ -88,7 +90,11 @@ public final class PacketFile implements Serializable {
 
   private CemsSample sample(Hj212Packet packet) {
     LocalDateTime start = packet.dataTime();
-    long end = start.plus(interval(packet.cn())).toInstant(Hj212Records.CHINA_STANDARD_TIME).toEpochMilli();
+    long end =
+        start
+            .plus(interval(packet.cn()))
+            .toInstant(Hj212Records.CHINA_STANDARD_TIME)
+            .toEpochMilli();
     clock = Math.max(clock, end);
     return Hj212Records.toCemsSample(packet, Instant.ofEpochMilli(clock), false);
   }
@@ -114,10 +120,9 @@ public final class PacketFile implements Serializable {
   private void open() {
     decoder = new Hj212Decoder();
     Path dir = Path.of(registryDir);
-    devices = Files.exists(dir.resolve(DeviceDirectory.FILE_NAME)) ? DeviceDirectory.load(dir) : null;
+    devices =
+        Files.exists(dir.resolve(DeviceDirectory.FILE_NAME)) ? DeviceDirectory.load(dir) : null;
     // the file's clock, not the wall clock, times out sub-packets that never complete
-    assembler =
-        new SplitPacketAssembler(
-            Duration.ofMinutes(10), 10_000, 64L << 20, fileClock());
+    assembler = new SplitPacketAssembler(Duration.ofMinutes(10), 10_000, 64L << 20, fileClock());
   }
 }

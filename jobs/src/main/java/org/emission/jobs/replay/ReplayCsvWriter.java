@@ -20,30 +20,82 @@ import org.emission.domain.alert.Alert;
 import org.emission.jobs.compliance.ComplianceResult;
 
 /**
- * Writes what a replay computed as CSV files with a header row: the latest version of each hour
- * and day value (as the ReplacingMergeTree tables would hold it) and the latest state of each
- * alert, sorted by their keys, plus the rejected lines.
+ * Writes what a replay computed as CSV files with a header row: the latest version of each hour and
+ * day value (as the ReplacingMergeTree tables would hold it) and the latest state of each alert,
+ * sorted by their keys, plus the rejected lines.
  */
 public final class ReplayCsvWriter {
   static final List<String> HOUR_COLUMNS =
       List.of(
-          "outlet_id", "mn", "hour_start", "pollutant", "valid", "valid_minutes",
-          "invalid_reason", "avg_measured", "avg_converted", "mass_kg", "limit_value",
-          "limit_kind", "limit_source", "exceeded", "multiple", "enterprise_id", "method",
-          "required_valid_minutes", "stop_minutes", "invalid_minutes", "missing_minutes",
-          "availability_percent", "flow_m3h", "mass_method", "substitution", "logger_avg",
+          "outlet_id",
+          "mn",
+          "hour_start",
+          "pollutant",
+          "valid",
+          "valid_minutes",
+          "invalid_reason",
+          "avg_measured",
+          "avg_converted",
+          "mass_kg",
+          "limit_value",
+          "limit_kind",
+          "limit_source",
+          "exceeded",
+          "multiple",
+          "enterprise_id",
+          "method",
+          "required_valid_minutes",
+          "stop_minutes",
+          "invalid_minutes",
+          "missing_minutes",
+          "availability_percent",
+          "flow_m3h",
+          "mass_method",
+          "substitution",
+          "logger_avg",
           "version");
   static final List<String> DAY_COLUMNS =
       List.of(
-          "outlet_id", "day", "pollutant", "valid", "valid_hours", "avg_measured",
-          "avg_converted", "mass_kg", "invalid_reason", "stop_hours", "availability_percent",
-          "transmission_percent", "mass_method", "limit_value", "limit_kind", "limit_source",
-          "exceeded", "multiple", "enterprise_id", "logger_avg", "version");
+          "outlet_id",
+          "day",
+          "pollutant",
+          "valid",
+          "valid_hours",
+          "avg_measured",
+          "avg_converted",
+          "mass_kg",
+          "invalid_reason",
+          "stop_hours",
+          "availability_percent",
+          "transmission_percent",
+          "mass_method",
+          "limit_value",
+          "limit_kind",
+          "limit_source",
+          "exceeded",
+          "multiple",
+          "enterprise_id",
+          "logger_avg",
+          "version");
   static final List<String> ALERT_COLUMNS =
       List.of(
-          "alert_id", "kind", "outlet_id", "pollutant", "start", "end", "peak_value",
-          "limit_value", "multiple", "severity", "state", "mn", "enterprise_id", "limit_kind",
-          "limit_source", "revision", "detail");
+          "alert_id",
+          "kind",
+          "outlet_id",
+          "pollutant",
+          "start",
+          "end",
+          "peak_value",
+          "limit_value",
+          "multiple",
+          "severity",
+          "state",
+          "mn",
+          "enterprise_id",
+          "limit_kind",
+          "limit_source",
+          "revision",
+          "detail");
   static final List<String> REJECT_COLUMNS = List.of("line", "mn", "reason", "packet");
 
   private final Map<String, Versioned> hours = new TreeMap<>();
@@ -148,8 +200,7 @@ public final class ReplayCsvWriter {
   }
 
   public void reject(PacketFile.Reject reject) {
-    rejects.add(
-        List.of(Long.toString(reject.line()), reject.mn(), reject.reason(), reject.text()));
+    rejects.add(List.of(Long.toString(reject.line()), reject.mn(), reject.reason(), reject.text()));
   }
 
   /** Writes the four files into {@code dir}, creating it if needed. */
@@ -195,7 +246,10 @@ public final class ReplayCsvWriter {
         out.write(',');
       }
       String f = fields.get(i);
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+      if (f.indexOf(',') >= 0
+          || f.indexOf('"') >= 0
+          || f.indexOf('\n') >= 0
+          || f.indexOf('\r') >= 0) {
         out.write('"');
         out.write(f.replace("\"", "\"\""));
         out.write('"');

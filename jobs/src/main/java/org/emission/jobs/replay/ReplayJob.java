@@ -1,6 +1,7 @@
 package org.emission.jobs.replay;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
@@ -15,7 +16,6 @@ import org.apache.flink.util.OutputTag;
 import org.emission.domain.alert.AlertThresholds;
 import org.emission.domain.pipeline.DeviceOutputs;
 import org.emission.domain.pipeline.PipelineSettings;
-import java.util.List;
 import org.emission.jobs.compliance.ComplianceResult;
 import org.emission.jobs.compliance.ComplianceTopology;
 import org.emission.jobs.compliance.TickMode;
@@ -28,16 +28,16 @@ import org.emission.records.CemsSample;
  */
 public final class ReplayJob {
   private static final OutputTag<PacketFile.Reject> REJECTS =
-      new OutputTag<>("rejects", org.apache.flink.api.common.typeinfo.TypeInformation.of(PacketFile.Reject.class));
+      new OutputTag<>(
+          "rejects",
+          org.apache.flink.api.common.typeinfo.TypeInformation.of(PacketFile.Reject.class));
 
   private ReplayJob() {}
 
   /** One item collected from the job: a result, a reject, or a count of samples read. */
   public record Item(ComplianceResult result, PacketFile.Reject reject) {}
 
-  /**
-   * Runs the replay on the given environment (local or MiniCluster) and writes the CSV files.
-   */
+  /** Runs the replay on the given environment (local or MiniCluster) and writes the CSV files. */
   public static ReplayCsvWriter.Summary run(
       StreamExecutionEnvironment env, Path registryDir, Path packets, Path outDir)
       throws Exception {
@@ -76,7 +76,8 @@ public final class ReplayJob {
         decoded.getSideOutput(REJECTS).map(r -> new Item(null, r)).returns(Item.class);
 
     ReplayCsvWriter writer = new ReplayCsvWriter();
-    try (CloseableIterator<Item> items = results.union(rejects).executeAndCollect("emission-replay")) {
+    try (CloseableIterator<Item> items =
+        results.union(rejects).executeAndCollect("emission-replay")) {
       while (items.hasNext()) {
         Item item = items.next();
         if (item.result() != null) {
@@ -121,5 +122,4 @@ public final class ReplayJob {
       }
     }
   }
-
 }

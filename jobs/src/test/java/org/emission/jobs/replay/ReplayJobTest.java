@@ -64,10 +64,12 @@ class ReplayJobTest {
     Path out = dir.resolve("out");
 
     ReplayCsvWriter.Summary summary =
-        ReplayJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), registry(), packets, out);
+        ReplayJob.run(
+            StreamExecutionEnvironment.getExecutionEnvironment(), registry(), packets, out);
 
     assertThat(summary.rejects()).isEqualTo(1);
-    Map<String, Map<String, String>> hours = byKey(out.resolve("outlet_hours.csv"), "hour_start", "pollutant");
+    Map<String, Map<String, String>> hours =
+        byKey(out.resolve("outlet_hours.csv"), "hour_start", "pollutant");
     Map<String, String> h10 = hours.get("2025-01-15T10:00:00+08:00|a21026");
     assertThat(h10).containsEntry("valid", "true").containsEntry("valid_minutes", "60");
     assertThat(h10).containsEntry("avg_measured", "36").containsEntry("avg_converted", "46.8");

@@ -10,8 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -56,7 +56,10 @@ import picocli.CommandLine.Option;
 final class AlertLatencyBench implements Callable<Integer> {
   private static final Decoder DECODER = new Decoder();
 
-  @Option(names = "--devices", defaultValue = "20", description = "Devices (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--devices",
+      defaultValue = "20",
+      description = "Devices (default: ${DEFAULT-VALUE}).")
   int devices;
 
   @Option(
@@ -83,7 +86,8 @@ final class AlertLatencyBench implements Callable<Integer> {
                 EmbeddedClickHouse.LOCAL_USERS)) {
       kafka.createTopics(Topics.all());
       ClickHouseSettings settings =
-          new ClickHouseSettings(clickHouse.url(), "bench_" + ProcessHandle.current().pid(), "default", "");
+          new ClickHouseSettings(
+              clickHouse.url(), "bench_" + ProcessHandle.current().pid(), "default", "");
       SchemaMigrations.apply(settings);
       Configuration flink = new Configuration();
       flink.set(TaskManagerOptions.NUM_TASK_SLOTS, 4);
@@ -91,7 +95,13 @@ final class AlertLatencyBench implements Callable<Integer> {
       ComplianceJob.build(
           env,
           new ComplianceJobConfig(
-              kafka.bootstrapServers(), "bench", settings, registry, Duration.ofMillis(200), 1000, true));
+              kafka.bootstrapServers(),
+              "bench",
+              settings,
+              registry,
+              Duration.ofMillis(200),
+              1000,
+              true));
       JobClient job = env.executeAsync(ComplianceJob.NAME);
       Map<String, Long> closedAt = new ConcurrentHashMap<>();
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -134,12 +144,14 @@ final class AlertLatencyBench implements Callable<Integer> {
     return 0;
   }
 
-  private static void send(KafkaProducer<String, byte[]> producer, int device, LocalDateTime minute) {
+  private static void send(
+      KafkaProducer<String, byte[]> producer, int device, LocalDateTime minute) {
     var sample = DECODER.sample(BenchRegion.minutePacket(device, minute));
     producer.send(new ProducerRecord<>(Topics.CEMS_SAMPLES, sample.mn(), JsonCodec.write(sample)));
   }
 
-  private static void readAlerts(String bootstrap, Map<String, Long> closedAt, List<Long> latencies) {
+  private static void readAlerts(
+      String bootstrap, Map<String, Long> closedAt, List<Long> latencies) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-alerts");

@@ -12,8 +12,8 @@ import org.emission.hj212.Hj212Encoder;
 
 /**
  * A synthetic region for benchmarks: N flue-gas outlets under one limit, and their minute packets
- * (HJ 212-2017 CN 2051 with SO2, NOx, PM, O2, flow and temperature). Even hours exceed the limit and
- * odd hours comply, so every even hour opens an exceedance alert and the next one closes it.
+ * (HJ 212-2017 CN 2051 with SO2, NOx, PM, O2, flow and temperature). Even hours exceed the limit
+ * and odd hours comply, so every even hour opens an exceedance alert and the next one closes it.
  */
 final class BenchRegion {
   static final String PASSWORD = "123456";
@@ -25,7 +25,9 @@ final class BenchRegion {
     return String.format(Locale.ROOT, "BENCH%019d", device);
   }
 
-  /** Writes enterprises.csv, outlets.csv, limits.csv and devices.csv for {@code devices} outlets. */
+  /**
+   * Writes enterprises.csv, outlets.csv, limits.csv and devices.csv for {@code devices} outlets.
+   */
   static void writeRegistry(Path dir, int devices) throws IOException {
     Files.createDirectories(dir);
     StringBuilder outlets =
@@ -40,7 +42,13 @@ final class BenchRegion {
               d,
               d,
               mn(d)));
-      devicesCsv.append(mn(d)).append(',').append(PASSWORD).append(",B-").append(String.format(Locale.ROOT, "%04d", d)).append('\n');
+      devicesCsv
+          .append(mn(d))
+          .append(',')
+          .append(PASSWORD)
+          .append(",B-")
+          .append(String.format(Locale.ROOT, "%04d", d))
+          .append('\n');
     }
     Files.writeString(
         dir.resolve("enterprises.csv"),

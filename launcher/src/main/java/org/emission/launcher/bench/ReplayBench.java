@@ -20,10 +20,16 @@ import picocli.CommandLine.Option;
         "Writes D days of minute packets for N devices, replays them through the compliance job"
             + " and prints packets per second.")
 final class ReplayBench implements Callable<Integer> {
-  @Option(names = "--devices", defaultValue = "130", description = "Devices (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--devices",
+      defaultValue = "130",
+      description = "Devices (default: ${DEFAULT-VALUE}).")
   int devices;
 
-  @Option(names = "--days", defaultValue = "1", description = "Days of minute data (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      defaultValue = "1",
+      description = "Days of minute data (default: ${DEFAULT-VALUE}).")
   int days;
 
   @Option(
@@ -42,7 +48,8 @@ final class ReplayBench implements Callable<Integer> {
     BenchRegion.writeRegistry(registry, devices);
     Path packets = dir.resolve("packets.txt");
     long writeStart = System.nanoTime();
-    long count = BenchRegion.writePackets(packets, devices, LocalDateTime.of(2025, 1, 1, 0, 0), days);
+    long count =
+        BenchRegion.writePackets(packets, devices, LocalDateTime.of(2025, 1, 1, 0, 0), days);
     double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
     Configuration flink = new Configuration();
