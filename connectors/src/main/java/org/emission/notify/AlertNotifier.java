@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -150,7 +151,11 @@ public final class AlertNotifier implements AutoCloseable {
       partitions = consumer.partitionsFor(config.topic(), config.startupTimeout());
     } catch (KafkaException e) {
       throw new IllegalStateException(
-          "Kafka at " + bootstrap + " did not answer within " + config.startupTimeout(), e);
+          "Kafka at "
+              + bootstrap
+              + " did not answer within "
+              + DurationText.format(config.startupTimeout()),
+          e);
     }
     if (partitions == null || partitions.isEmpty()) {
       throw new IllegalStateException(
@@ -180,7 +185,7 @@ public final class AlertNotifier implements AutoCloseable {
                 + " assigned to group "
                 + config.groupId()
                 + " within "
-                + config.startupTimeout());
+                + DurationText.format(config.startupTimeout()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -311,9 +316,7 @@ public final class AlertNotifier implements AutoCloseable {
         record.topic(),
         record.partition(),
         record.offset(),
-        record.key() == null
-            ? null
-            : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8),
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
         problem);
     return null;
   }

@@ -22,7 +22,10 @@ import org.emission.kafka.JsonCodec;
  * 10 minutes (自定义机器人接入, https://open.dingtalk.com/document/robots/custom-robot-access).
  */
 final class DingTalkProtocol implements WebhookProtocol {
-  /** "send too fast, exceed 20 times per minute". */
+  /**
+   * "send too fast, exceed 20 times per minute", as DingTalk answers it (reported e.g. in
+   * https://github.com/ccfos/nightingale/issues/369).
+   */
   static final int RATE_LIMITED_ERRCODE = 130101;
 
   private final URI url;

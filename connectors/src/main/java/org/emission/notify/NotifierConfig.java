@@ -22,7 +22,8 @@ import org.emission.kafka.Topics;
  * reported at once, by its path ({@link NotifierConfigException}). Webhook URLs and secrets are
  * never in the file: {@code url_env} and {@code secret_env} name the environment variables holding
  * them ({@code url} is for test endpoints without a key). Fields starting with {@code _} are
- * comments.
+ * comments (JSON has none of its own; the {@code //} notes below are for this page only, see {@code
+ * notify.example.json} for a file as it is written).
  *
  * <pre>{@code
  * {

@@ -23,7 +23,10 @@ import org.emission.kafka.JsonCodec;
  * minute are used up.
  */
 final class WeComProtocol implements WebhookProtocol {
-  /** "api freq out of limit" (接口调用超过限制). */
+  /**
+   * "api freq out of limit" (接口调用超过限制), as WeCom answers it (reported e.g. in
+   * https://github.com/WecomTeam/wecom-openclaw-plugin/issues/48).
+   */
   static final int RATE_LIMITED_ERRCODE = 45009;
 
   static final int MARKDOWN_MAX_BYTES = 4096;

@@ -1,6 +1,7 @@
 package org.emission.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,17 +24,16 @@ class ChineseTextTest {
     assertThat(m.details())
         .extracting(AlertMessage.Detail::label, AlertMessage.Detail::value)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("级别", "严重"),
-            org.assertj.core.groups.Tuple.tuple("状态", "开始"),
-            org.assertj.core.groups.Tuple.tuple("企业", "WH-E001"),
-            org.assertj.core.groups.Tuple.tuple("排放口", "WH-DA001"),
-            org.assertj.core.groups.Tuple.tuple("数采仪 MN", "MN150300000001"),
-            org.assertj.core.groups.Tuple.tuple("监测因子", "SO2（a21026）"),
-            org.assertj.core.groups.Tuple.tuple("限值依据", "GB 13223-2011 表2"),
-            org.assertj.core.groups.Tuple.tuple(
-                "说明", "hour a21026 46.800 vs special limit 30 mg/m3 (GB 13223-2011 表2)"),
-            org.assertj.core.groups.Tuple.tuple("变更时间", "2025-01-15 11:00"),
-            org.assertj.core.groups.Tuple.tuple("告警编号", "id-1（第 1 版）"));
+            tuple("级别", "严重"),
+            tuple("状态", "开始"),
+            tuple("企业", "WH-E001"),
+            tuple("排放口", "WH-DA001"),
+            tuple("数采仪 MN", "MN150300000001"),
+            tuple("监测因子", "SO2（a21026）"),
+            tuple("限值依据", "GB 13223-2011 表2"),
+            tuple("说明", "hour a21026 46.800 vs special limit 30 mg/m3 (GB 13223-2011 表2)"),
+            tuple("变更时间", "2025-01-15 11:00"),
+            tuple("告警编号", "id-1（第 1 版）"));
   }
 
   @Test

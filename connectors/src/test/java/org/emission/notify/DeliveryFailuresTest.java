@@ -2,6 +2,7 @@ package org.emission.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -163,7 +164,7 @@ class DeliveryFailuresTest {
   @Test
   void anUnreachableTargetIsRetriedAndDropped() throws Exception {
     int closedPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+    try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
     String targets =

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.emission.kafka.JsonCodec;
 import org.emission.notify.WebhookReceiver.Reply;
+import org.emission.records.AlertEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,9 +109,9 @@ class TargetIsolationTest {
 
   /** Revision {@code n} of one alert: same key, so one partition, in order. */
   private static byte[] revision(String id, int n) {
-    var o = Alerts.exceedanceUpdated(id);
-    return org.emission.kafka.JsonCodec.write(
-        new org.emission.records.AlertEvent(
+    AlertEvent o = Alerts.exceedanceUpdated(id);
+    return JsonCodec.write(
+        new AlertEvent(
             o.schema(),
             id,
             o.kind(),

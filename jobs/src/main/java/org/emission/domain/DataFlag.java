@@ -64,10 +64,31 @@ public enum DataFlag {
     if (text == null || text.isBlank()) {
       return N;
     }
+    if (text.length() == 1) {
+      DataFlag flag = ofLetter(text.charAt(0));
+      if (flag != null) {
+        return flag;
+      }
+    }
     try {
       return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return D;
     }
+  }
+
+  /** The flag of a one-letter text as {@link #parse} reads it, or null to parse it in full. */
+  private static DataFlag ofLetter(char c) {
+    return switch (c) {
+      case 'N', 'n' -> N;
+      case 'T', 't' -> T;
+      case 'F', 'f' -> F;
+      case 'C', 'c' -> C;
+      case 'M', 'm' -> M;
+      case 'D', 'd' -> D;
+      case 'B', 'b' -> B;
+      case 'S', 's' -> S;
+      default -> null;
+    };
   }
 }

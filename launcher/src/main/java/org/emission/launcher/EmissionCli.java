@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       GatewayCommand.class,
       SimulateCommand.class,
+      NotifyCommand.class,
       org.emission.launcher.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })

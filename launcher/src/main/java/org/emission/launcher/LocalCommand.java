@@ -94,6 +94,14 @@ final class LocalCommand implements Callable<Integer> {
   double speed;
 
   @Option(
+      names = "--notify",
+      paramLabel = "CONFIG",
+      description =
+          "Also send alerts to webhooks (WeCom, DingTalk, generic JSON) as configured in this file"
+              + " (see notify.example.json).")
+  Path notifyConfig;
+
+  @Option(
       names = "--seed",
       defaultValue = "212",
       description = "Seed of the simulated region (default: ${DEFAULT-VALUE}).")
@@ -125,7 +133,8 @@ final class LocalCommand implements Callable<Integer> {
             registryDir,
             !noSimulator,
             speed,
-            seed);
+            seed,
+            notifyConfig);
     CountDownLatch stop = new CountDownLatch(1);
     try (LocalStack stack = LocalStack.start(options)) {
       Thread hook = new Thread(stop::countDown, "local-stop");

@@ -31,6 +31,8 @@ import org.emission.kafka.Topics;
 import org.emission.local.LocalCache;
 import org.emission.local.clickhouse.EmbeddedClickHouse;
 import org.emission.local.kafka.EmbeddedKafka;
+import org.emission.notify.AlertNotifier;
+import org.emission.notify.NotifierConfig;
 import org.emission.simulator.LiveRun;
 import org.emission.simulator.RegionSimulator;
 
@@ -52,7 +54,8 @@ final class LocalStack implements AutoCloseable {
       Path registryDir,
       boolean simulator,
       double speed,
-      long seed) {}
+      long seed,
+      Path notifyConfig) {}
 
   private final Options options;
   private EmbeddedKafka kafka;
@@ -61,6 +64,7 @@ final class LocalStack implements AutoCloseable {
   private JobClient complianceJob;
   private Hj212Gateway gateway;
   private LiveRun simulator;
+  private AlertNotifier notifier;
 
   private LocalStack(Options options) {
     this.options = options;
@@ -142,6 +146,13 @@ final class LocalStack implements AutoCloseable {
             .authMode(AuthMode.ENFORCE)
             .build();
     gateway.start();
+
+    if (options.notifyConfig() != null) {
+      notifier =
+          AlertNotifier.start(
+              NotifierConfig.load(options.notifyConfig()), kafka.bootstrapServers());
+      progress("alert notifier started with " + options.notifyConfig());
+    }
 
     if (options.simulator()) {
       simulator =
@@ -275,6 +286,9 @@ final class LocalStack implements AutoCloseable {
     }
     if (gateway != null) {
       gateway.close();
+    }
+    if (notifier != null) {
+      notifier.close();
     }
     if (complianceJob != null) {
       try {

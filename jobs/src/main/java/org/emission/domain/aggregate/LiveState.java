@@ -59,7 +59,9 @@ public final class LiveState implements Serializable {
     double convertedSum = 0;
     int valid = 0;
     int convertible = 0;
-    for (int i = window.head, end = window.head + window.size; i < end; i++) {
+    // records starting at or before windowStart − (longest coverage) end before the window
+    int first = window.firstStartAfter(windowStart - window.longestCoverMs);
+    for (int i = first, end = window.head + window.size; i < end; i++) {
       long from = Math.max(window.starts[i], windowStart);
       long to = Math.min(window.ends[i], newestEnd);
       int inside = (int) Math.max(0, (to - from) / Cst.MINUTE_MS);
@@ -176,6 +178,8 @@ public final class LiveState implements Serializable {
     double[] converted = new double[64];
     int head;
     int size;
+    // the longest coverage (end − start) of any record put, in ms
+    long longestCoverMs;
 
     /** End of the record with the latest start. */
     long newestEnd() {
@@ -209,6 +213,21 @@ public final class LiveState implements Serializable {
       set(at, start, m);
     }
 
+    /** Index of the first record starting after {@code t} (head + size when none). */
+    int firstStartAfter(long t) {
+      int low = head;
+      int high = head + size;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (starts[mid] <= t) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+
     /** Forgets the records that start at or before {@code cut}. */
     void removeUpTo(long cut) {
       while (size > 0 && starts[head] <= cut) {
@@ -223,6 +242,7 @@ public final class LiveState implements Serializable {
     private void set(int i, long start, PollutantMinute m) {
       starts[i] = start;
       ends[i] = m.end().toEpochMilli();
+      longestCoverMs = Math.max(longestCoverMs, ends[i] - start);
       valid[i] = m.isValid();
       values[i] = valid[i] ? m.value() : 0;
       convertible[i] = m.converted() != null;

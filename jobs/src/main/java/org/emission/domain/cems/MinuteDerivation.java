@@ -49,9 +49,11 @@ public final class MinuteDerivation {
             : outlet.flowUnit().toM3PerHour(flowReading.value());
     DataFlag flowFlag = flowReading == null ? null : flowReading.flag();
 
-    Map<String, MinuteReading> readings = new TreeMap<>(m.readings());
+    // the record's readings are in code order already; a copy only to add a derived NOx
+    Map<String, MinuteReading> readings = m.readings();
     boolean noxDerived = false;
     if (!readings.containsKey(PollutantCodes.NOX) && readings.containsKey(PollutantCodes.NO)) {
+      readings = new TreeMap<>(readings);
       readings.put(
           PollutantCodes.NOX,
           noxReading(readings.get(PollutantCodes.NO), readings.get(PollutantCodes.NO2)));

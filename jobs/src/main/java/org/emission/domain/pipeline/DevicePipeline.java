@@ -9,6 +9,7 @@ import org.emission.domain.Cst;
 import org.emission.domain.PollutantCodes;
 import org.emission.domain.aggregate.DayState;
 import org.emission.domain.aggregate.HourState;
+import org.emission.domain.aggregate.LiveValue;
 import org.emission.domain.aggregate.OutletDay;
 import org.emission.domain.aggregate.OutletHour;
 import org.emission.domain.alert.AlertThresholds;
@@ -177,9 +178,15 @@ public final class DevicePipeline implements Serializable {
     Map<String, HourState> hourStates = hourStates(state, hourStart);
     for (PollutantMinute m : snapshot.pollutants().values()) {
       HourState hour = hourState(state, outlet, hourStates, hourStart, m.pollutant());
-      hour.onMinute(m).ifPresent(revised -> hour(state, outlet, revised, out));
+      Optional<OutletHour> revised = hour.onMinute(m);
+      if (revised.isPresent()) {
+        hour(state, outlet, revised.get(), out);
+      }
       PollutantRules rules = state.rules(m.pollutant());
-      rules.live.onMinute(m, hour.running()).ifPresent(out.live::add);
+      Optional<LiveValue> live = rules.live.onMinute(m, hour.running());
+      if (live.isPresent()) {
+        out.live.add(live.get());
+      }
       if (!PollutantCodes.isParameter(m.pollutant())) {
         LimitInForce limit =
             registry.limitFor(outlet.id(), m.pollutant(), Averaging.HOUR, hourStartInstant);
