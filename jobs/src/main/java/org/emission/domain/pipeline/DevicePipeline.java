@@ -310,16 +310,22 @@ public final class DevicePipeline implements Serializable {
     }
   }
 
+  /**
+   * Forgets hour and day states older than the retention window. Nothing can be older when the
+   * window has not moved since the last call and no state was added since.
+   */
   private void evict(DeviceState state) {
     long keepFrom = retentionStart(state);
     long hourKeep = Cst.hourStart(keepFrom);
-    if (!state.hours.isEmpty() && state.hours.firstKey() < hourKeep) {
-      state.hours.headMap(hourKeep, false).clear();
-    }
     long dayKeep = Cst.dayStart(keepFrom);
-    if (!state.days.isEmpty() && state.days.firstKey() < dayKeep) {
-      state.days.headMap(dayKeep, false).clear();
+    if (!state.addedSinceEvict && hourKeep == state.hoursKeptFrom && dayKeep == state.daysKeptFrom) {
+      return;
     }
+    state.hours.headMap(hourKeep, false).clear();
+    state.days.headMap(dayKeep, false).clear();
+    state.hoursKeptFrom = hourKeep;
+    state.daysKeptFrom = dayKeep;
+    state.addedSinceEvict = false;
   }
 
   private long retentionStart(DeviceState state) {
@@ -349,6 +355,7 @@ public final class DevicePipeline implements Serializable {
       hour = new HourState(outlet.id(), pollutant, outlet.kind(), Instant.ofEpochMilli(hourStart));
       hourStates.put(pollutant, hour);
       state.statesAdded = true;
+      state.addedSinceEvict = true;
     }
     return hour;
   }
@@ -366,6 +373,7 @@ public final class DevicePipeline implements Serializable {
           new DayState(outlet.id(), pollutant, outlet.kind(), Cst.day(Instant.ofEpochMilli(dayStart)));
       dayStates.put(pollutant, day);
       state.statesAdded = true;
+      state.addedSinceEvict = true;
     }
     return day;
   }

@@ -37,6 +37,14 @@ public final class DeviceState implements Serializable {
   /** Hour or day states, or pollutants, were added since that pass. */
   boolean statesAdded;
 
+  /** The oldest hour and day start kept by the last eviction (MIN_VALUE before any). */
+  long hoursKeptFrom = Long.MIN_VALUE;
+
+  long daysKeptFrom = Long.MIN_VALUE;
+
+  /** Hour or day states were added since the last eviction. */
+  boolean addedSinceEvict;
+
   /** Receive time of the newest packet (processing time), or MIN_VALUE. */
   long lastReceived = Long.MIN_VALUE;
 

@@ -60,7 +60,7 @@ public final class PacketFile implements Serializable {
     }
     Hj212DecodeResult result = decoder.decode(line);
     if (!(result instanceof Hj212DecodeResult.Accepted accepted)) {
-      return List.of(reject(null, ((Hj212DecodeResult.Rejected) result).message(), line));
+      return List.of(reject(null, ((Hj212DecodeResult.Rejected) result).reasonText(), line));
     }
     Hj212Packet packet = accepted.packet();
     if (devices != null) {
@@ -82,7 +82,8 @@ public final class PacketFile implements Serializable {
       if (event instanceof SplitPacketAssembler.Completed completed) {
         out.add(new Line(sample(completed.packet()), null));
       } else if (event instanceof SplitPacketAssembler.Dropped dropped) {
-        out.add(reject(dropped.key().mn(), dropped.message(), line));
+        out.add(
+            reject(dropped.key().mn(), dropped.reason().name() + ": " + dropped.message(), line));
       }
     }
     return out;

@@ -1,0 +1,165 @@
+package org.emission.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.emission.domain.alert.AlertKind;
+import org.emission.jobs.replay.ReplayJob;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code simulate --packets} then {@code replay}, through Flink's MiniCluster: every incident the
+ * simulator injected comes out of the compliance job as the alert (or reject) its incidents file
+ * names, and the clean loggers replayed beside them raise no alert at all.
+ *
+ * <p>To keep CI short the file is cut to the incident loggers and one clean logger of each process,
+ * protocol edition and answer mode, over the standard 36 simulated hours.
+ */
+class ReplayJobIncidentsTest {
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(3)
+              .build());
+
+  @Test
+  void everyIncidentIsDetectedAndCleanLoggersStayQuiet(@TempDir Path dir) throws Exception {
+    SimulatedFiles.Run run = SimulatedFiles.standard();
+    SimulatedRegion region = SimulatedRegion.load(SimulatedFiles.REGISTRY);
+    Set<String> incidentMns = new HashSet<>();
+    run.result().incidents().forEach(i -> incidentMns.add(i.mn()));
+    Set<String> clean = new HashSet<>();
+    Set<String> seenKinds = new HashSet<>();
+    for (DeviceSpec d : region.devices()) {
+      if (d.clean()
+          && d.primary()
+          && (seenKinds.add(d.process().code())
+              | seenKinds.add(d.edition().label())
+              | seenKinds.add("answers " + d.ack()))) {
+        clean.add(d.mn());
+      }
+    }
+    Path packets = dir.resolve("packets.txt");
+    List<String> kept = new ArrayList<>();
+    for (String line : Files.readAllLines(run.packets(), StandardCharsets.UTF_8)) {
+      int at = line.indexOf(";MN=");
+      int end = at < 0 ? -1 : line.indexOf(';', at + 4);
+      String mn = end < 0 ? "" : line.substring(at + 4, end);
+      if (incidentMns.contains(mn) || clean.contains(mn)) {
+        kept.add(line);
+      }
+    }
+    Files.write(packets, kept, StandardCharsets.UTF_8);
+
+    Path out = dir.resolve("out");
+    ReplayJob.run(
+        StreamExecutionEnvironment.getExecutionEnvironment(),
+        SimulatedFiles.REGISTRY,
+        packets,
+        out);
+
+    List<Map<String, String>> alerts = csv(out.resolve("alerts.csv"));
+    Map<String, Set<String>> kindsByMn = new HashMap<>();
+    for (Map<String, String> a : alerts) {
+      kindsByMn.computeIfAbsent(a.get("mn"), k -> new HashSet<>()).add(a.get("kind"));
+    }
+    int checked = 0;
+    for (Incident incident : run.result().incidents()) {
+      Set<String> expected = new HashSet<>();
+      for (String k : incident.detectedBy().split(";")) {
+        if (isAlertKind(k)) {
+          expected.add(k);
+        }
+      }
+      if (expected.isEmpty()) {
+        continue;
+      }
+      checked++;
+      assertThat(kindsByMn.getOrDefault(incident.mn(), Set.of()))
+          .as("alerts of %s (%s)", incident.mn(), incident.kind())
+          .containsAll(expected);
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(9);
+    assertThat(clean).hasSizeGreaterThan(10);
+    for (String mn : clean) {
+      assertThat(kindsByMn.getOrDefault(mn, Set.of()))
+          .as("alerts on clean logger %s", mn)
+          .isEmpty();
+    }
+
+    List<Map<String, String>> rejects = csv(out.resolve("rejects.csv"));
+    Set<String> reasons = new HashSet<>();
+    rejects.forEach(r -> reasons.add(r.get("reason").split(":")[0]));
+    assertThat(reasons)
+        .contains("CRC_MISMATCH", "LENGTH_MISMATCH", "UNKNOWN_DEVICE", "WRONG_PASSWORD");
+  }
+
+  private static boolean isAlertKind(String name) {
+    for (AlertKind kind : AlertKind.values()) {
+      if (kind.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads a CSV file written by the replay (RFC 4180 quoting). */
+  private static List<Map<String, String>> csv(Path file) throws Exception {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> header = fields(lines.get(0));
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> values = fields(line);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.size() && i < values.size(); i++) {
+        row.put(header.get(i), values.get(i));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static List<String> fields(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    out.add(field.toString());
+    return out;
+  }
+}
