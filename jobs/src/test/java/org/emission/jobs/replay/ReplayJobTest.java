@@ -34,6 +34,7 @@ class ReplayJobTest {
               .build());
 
   private static final String MN = "PIPELINE0000000000000001";
+  private static final String MN2 = "PIPELINE0000000000000002";
   private static final DateTimeFormatter HJ212_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   @Test
@@ -100,12 +101,62 @@ class ReplayJobTest {
         .startsWith("outlet_id,day,pollutant,valid,valid_hours,avg_measured,avg_converted,mass_kg");
   }
 
+  @Test
+  void limitsChangeAtMidnightAndAtTheRetrofitDeadline(@TempDir Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    // O-TEST-1: SO2 36.0 at 11 % O2 -> 46.8 converted; the special limit 30 replaces the standard
+    // 50 at 2023-01-01 00:00 CST (内政发〔2020〕26号): 23:00 complies, 00:00 exceeds
+    LocalDateTime special = LocalDateTime.of(2022, 12, 31, 23, 0);
+    for (int m = 0; m <= 120; m++) {
+      lines.add(minute(MN, special.plusMinutes(m), "36.0", "N"));
+    }
+    // O-TEST-2: SO2 20.0 -> 26.0 converted; ultra-low 20 from 2024-01-01 replaces special 30
+    LocalDateTime retrofit = LocalDateTime.of(2023, 12, 31, 23, 0);
+    for (int m = 0; m <= 120; m++) {
+      lines.add(minute(MN2, retrofit.plusMinutes(m), "20.0", "N"));
+    }
+    Path packets = dir.resolve("packets.txt");
+    Files.write(packets, lines, StandardCharsets.UTF_8);
+    Path out = dir.resolve("out");
+
+    ReplayJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), registry(), packets, out);
+
+    Map<String, Map<String, String>> hours =
+        byKey(out.resolve("outlet_hours.csv"), "outlet_id", "hour_start", "pollutant");
+    assertThat(hours.get("O-TEST-1|2022-12-31T23:00:00+08:00|a21026"))
+        .containsEntry("limit_value", "50")
+        .containsEntry("limit_kind", "standard")
+        .containsEntry("exceeded", "false");
+    // (46.8 - 30) / 30 = 0.56
+    assertThat(hours.get("O-TEST-1|2023-01-01T00:00:00+08:00|a21026"))
+        .containsEntry("limit_value", "30")
+        .containsEntry("limit_kind", "special")
+        .containsEntry("exceeded", "true")
+        .containsEntry("multiple", "0.56");
+    assertThat(hours.get("O-TEST-2|2023-12-31T23:00:00+08:00|a21026"))
+        .containsEntry("limit_value", "30")
+        .containsEntry("exceeded", "false");
+    // (26.0 - 20) / 20 = 0.3
+    assertThat(hours.get("O-TEST-2|2024-01-01T00:00:00+08:00|a21026"))
+        .containsEntry("limit_value", "20")
+        .containsEntry("limit_kind", "ultra_low")
+        .containsEntry("exceeded", "true")
+        .containsEntry("multiple", "0.3");
+    Map<String, Map<String, String>> days =
+        byKey(out.resolve("outlet_days.csv"), "outlet_id", "day", "pollutant");
+    assertThat(days.get("O-TEST-1|2022-12-31|a21026")).containsEntry("valid", "false");
+  }
+
   private static String minute(LocalDateTime t, String so2, String flag) {
+    return minute(MN, t, so2, flag);
+  }
+
+  private static String minute(String mn, LocalDateTime t, String so2, String flag) {
     String segment =
         "QN="
             + t.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
             + "000;ST=31;CN=2051;PW=123456;MN="
-            + MN
+            + mn
             + ";Flag=4;CP=&&DataTime="
             + t.format(HJ212_TIME)
             + ";a21026-Avg="
