@@ -26,4 +26,19 @@ public record HourCompliance(LimitInForce limit, boolean exceeded, BigDecimal mu
         converted.subtract(limit.value()).divide(limit.value(), 3, RoundingMode.HALF_UP);
     return new HourCompliance(limit, true, multiple);
   }
+
+  /** The limit's value, or null when none applies. */
+  public BigDecimal limitValue() {
+    return limit == null ? null : limit.value();
+  }
+
+  /** The limit's kind as stored in results ({@code standard}, {@code special}, ...), or "". */
+  public String limitKindCode() {
+    return limit == null ? "" : limit.kind().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The standard or document the limit comes from, or "". */
+  public String limitSource() {
+    return limit == null ? "" : limit.source();
+  }
 }
