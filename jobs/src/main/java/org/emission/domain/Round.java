@@ -10,10 +10,10 @@ import java.math.RoundingMode;
  * <p>The result is always that of {@code BigDecimal.valueOf(value).setScale(scale, HALF_UP)}.
  * Building it that way formats the double as text first, which is slow on paths that round every
  * minute (live values), so {@link #of(double, int)} takes a shortcut when it cannot change the
- * result: the decimal text of a double lies within half an ulp of it, so when {@code value × 10^scale}
- * is clearly away from a rounding boundary ({@code n + 0.5}), the text rounds to the same nearest
- * integer {@code n}, and the result is {@code n × 10^-scale}. Values near a boundary, large values
- * and other scales take the BigDecimal way.
+ * result: the decimal text of a double lies within half an ulp of it, so when {@code value ×
+ * 10^scale} is clearly away from a rounding boundary ({@code n + 0.5}), the text rounds to the same
+ * nearest integer {@code n}, and the result is {@code n × 10^-scale}. Values near a boundary, large
+ * values and other scales take the BigDecimal way.
  */
 public final class Round {
 

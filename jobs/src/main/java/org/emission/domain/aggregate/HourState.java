@@ -221,11 +221,11 @@ public final class HourState implements Serializable {
     int invalidFlags;
     // the outlet kind and pollutant decide the mass
     private final OutletKind kind;
-    private final String pollutant;
+    private final boolean parameter;
 
     Tally(OutletKind kind, String pollutant) {
       this.kind = kind;
-      this.pollutant = pollutant;
+      this.parameter = PollutantCodes.isParameter(pollutant);
     }
 
     void reset() {
@@ -295,7 +295,7 @@ public final class HourState implements Serializable {
             massVolume += m.volumeM3();
           }
         }
-      } else if (m.hasValidFlow() && !PollutantCodes.isParameter(pollutant)) {
+      } else if (m.hasValidFlow() && !parameter) {
         runningMass +=
             Conversions.massRateKgPerHour(m.value(), m.flowM3h())
                 * eff

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Optional;
 import org.emission.domain.Cst;
 import org.emission.domain.Round;
@@ -39,6 +40,8 @@ public final class LiveState implements Serializable {
   private int monthFirstDayOfYear;
   private final double[] hourMassKg = new double[24];
   private final double[] dayMassKg = new double[366];
+  // the days whose mass is not +0.0
+  private final BitSet nonZeroDays = new BitSet(366);
 
   /**
    * Updates the live values with a minute record and the state of its hour (after the minute was
@@ -59,20 +62,34 @@ public final class LiveState implements Serializable {
     double convertedSum = 0;
     int valid = 0;
     int convertible = 0;
+    long[] starts = window.starts;
+    long[] ends = window.ends;
+    int[] spans = window.spans;
+    byte[] flags = window.flags;
+    double[] values = window.values;
+    double[] converted = window.converted;
     // records starting at or before windowStart − (longest coverage) end before the window
     int first = window.firstStartAfter(windowStart - window.longestCoverMs);
     for (int i = first, end = window.head + window.size; i < end; i++) {
-      long from = Math.max(window.starts[i], windowStart);
-      long to = Math.min(window.ends[i], newestEnd);
-      int inside = (int) Math.max(0, (to - from) / Cst.MINUTE_MS);
-      if (inside == 0 || !window.valid[i]) {
+      long from = starts[i];
+      long to = ends[i];
+      int inside;
+      if (from >= windowStart && to <= newestEnd) {
+        inside = spans[i];
+      } else {
+        from = Math.max(from, windowStart);
+        to = Math.min(to, newestEnd);
+        inside = (int) Math.max(0, (to - from) / Cst.MINUTE_MS);
+      }
+      int flag = flags[i];
+      if (inside == 0 || (flag & Window.VALID) == 0) {
         continue;
       }
       valid += inside;
-      sum += window.values[i] * inside;
-      if (window.convertible[i]) {
+      sum += values[i] * inside;
+      if ((flag & Window.CONVERTIBLE) != 0) {
         convertible += inside;
-        convertedSum += window.converted[i] * inside;
+        convertedSum += converted[i] * inside;
       }
     }
 
@@ -83,16 +100,21 @@ public final class LiveState implements Serializable {
         day += hourMassKg[i];
       }
     }
-    // day is never -0.0 here (it has had a +0.0 or non-zero term added), so skipping a 0.0 term
-    // leaves each sum exactly as adding it would
+    // The month and year add this year's earlier days to the day, in order. Days of 0.0 (all of
+    // them for a parameter) are skipped: adding 0.0 leaves a sum unchanged unless it is -0.0, and
+    // a sum that does not start at -0.0 never becomes -0.0.
     double month = day;
     double yearTotal = day;
-    for (int d = 0; d < dayOfYear - 1; d++) {
-      double kg = dayMassKg[d];
-      if (kg != 0) {
-        yearTotal += kg;
-        if (d >= monthFirstDayOfYear - 1) {
-          month += kg;
+    boolean everyDay = isNegativeZero(day);
+    if (everyDay || !nonZeroDays.isEmpty()) {
+      int monthFrom = monthFirstDayOfYear - 1;
+      for (int d = 0; d < dayOfYear - 1; d++) {
+        double kg = dayMassKg[d];
+        if (everyDay || !isPositiveZero(kg)) {
+          yearTotal += kg;
+          if (d >= monthFrom) {
+            month += kg;
+          }
         }
       }
     }
@@ -113,6 +135,14 @@ public final class LiveState implements Serializable {
             Round.mass(yearTotal)));
   }
 
+  private static boolean isNegativeZero(double v) {
+    return Double.doubleToRawLongBits(v) == Long.MIN_VALUE;
+  }
+
+  private static boolean isPositiveZero(double v) {
+    return Double.doubleToRawLongBits(v) == 0L;
+  }
+
   /** Records an emitted hour's mass (measured or substituted) if it is of the current day. */
   public void onHour(OutletHour h) {
     long start = h.hourStart().toEpochMilli();
@@ -130,7 +160,9 @@ public final class LiveState implements Serializable {
   public void onDay(OutletDay d) {
     rollTo(d.dayStart().toEpochMilli() + Cst.DAY_MS);
     if (d.day().getYear() == year && d.dayStart().toEpochMilli() < dayStart) {
-      dayMassKg[d.day().getDayOfYear() - 1] = d.massKg() == null ? 0.0 : d.massKg().doubleValue();
+      int index = d.day().getDayOfYear() - 1;
+      dayMassKg[index] = d.massKg() == null ? 0.0 : d.massKg().doubleValue();
+      nonZeroDays.set(index, !isPositiveZero(dayMassKg[index]));
     }
   }
 
@@ -150,11 +182,13 @@ public final class LiveState implements Serializable {
           total += v;
         }
         dayMassKg[old.getDayOfYear() - 1] = total;
+        nonZeroDays.set(old.getDayOfYear() - 1, !isPositiveZero(total));
       }
     }
     int newYear = next.getYear();
     if (newYear != year) {
       Arrays.fill(dayMassKg, 0.0);
+      nonZeroDays.clear();
       year = newYear;
     }
     Arrays.fill(hourMassKg, 0.0);
@@ -170,11 +204,17 @@ public final class LiveState implements Serializable {
   private static final class Window implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    static final byte VALID = 1;
+    static final byte CONVERTIBLE = 2;
+
     long[] starts = new long[64];
     long[] ends = new long[64];
-    boolean[] valid = new boolean[64];
+    // whole minutes from start to end (at least 0): the minutes inside the window of a record
+    // that lies within it
+    int[] spans = new int[64];
+    // VALID: a valid value; CONVERTIBLE: a converted value
+    byte[] flags = new byte[64];
     double[] values = new double[64];
-    boolean[] convertible = new boolean[64];
     double[] converted = new double[64];
     int head;
     int size;
@@ -240,13 +280,16 @@ public final class LiveState implements Serializable {
     }
 
     private void set(int i, long start, PollutantMinute m) {
+      long end = m.end().toEpochMilli();
       starts[i] = start;
-      ends[i] = m.end().toEpochMilli();
-      longestCoverMs = Math.max(longestCoverMs, ends[i] - start);
-      valid[i] = m.isValid();
-      values[i] = valid[i] ? m.value() : 0;
-      convertible[i] = m.converted() != null;
-      converted[i] = convertible[i] ? m.converted() : 0;
+      ends[i] = end;
+      spans[i] = (int) Math.max(0, (end - start) / Cst.MINUTE_MS);
+      longestCoverMs = Math.max(longestCoverMs, end - start);
+      boolean valid = m.isValid();
+      boolean hasConverted = m.converted() != null;
+      flags[i] = (byte) ((valid ? VALID : 0) | (hasConverted ? CONVERTIBLE : 0));
+      values[i] = valid ? m.value() : 0;
+      converted[i] = hasConverted ? m.converted() : 0;
     }
 
     /** Moves the entries to the front, growing the arrays when more than half full. */
@@ -254,14 +297,26 @@ public final class LiveState implements Serializable {
       int capacity = size * 2 > starts.length ? starts.length * 2 : starts.length;
       starts = moved(starts, capacity);
       ends = moved(ends, capacity);
-      valid = moved(valid, capacity);
+      spans = moved(spans, capacity);
+      flags = moved(flags, capacity);
       values = moved(values, capacity);
-      convertible = moved(convertible, capacity);
       converted = moved(converted, capacity);
     }
 
     private long[] moved(long[] a, int capacity) {
       long[] b = capacity == a.length ? a : new long[capacity];
+      System.arraycopy(a, head, b, 0, size);
+      return b;
+    }
+
+    private int[] moved(int[] a, int capacity) {
+      int[] b = capacity == a.length ? a : new int[capacity];
+      System.arraycopy(a, head, b, 0, size);
+      return b;
+    }
+
+    private byte[] moved(byte[] a, int capacity) {
+      byte[] b = capacity == a.length ? a : new byte[capacity];
       System.arraycopy(a, head, b, 0, size);
       return b;
     }
@@ -272,20 +327,14 @@ public final class LiveState implements Serializable {
       return b;
     }
 
-    private boolean[] moved(boolean[] a, int capacity) {
-      boolean[] b = capacity == a.length ? a : new boolean[capacity];
-      System.arraycopy(a, head, b, 0, size);
-      return b;
-    }
-
     /** Opens a slot at {@code at} by moving {@code [at, end)} one place up. */
     private void shift(int at, int end) {
       int n = end - at;
       System.arraycopy(starts, at, starts, at + 1, n);
       System.arraycopy(ends, at, ends, at + 1, n);
-      System.arraycopy(valid, at, valid, at + 1, n);
+      System.arraycopy(spans, at, spans, at + 1, n);
+      System.arraycopy(flags, at, flags, at + 1, n);
       System.arraycopy(values, at, values, at + 1, n);
-      System.arraycopy(convertible, at, convertible, at + 1, n);
       System.arraycopy(converted, at, converted, at + 1, n);
     }
   }

@@ -123,6 +123,9 @@ public final class DataGapRule implements Serializable {
   }
 
   private void expire(Instant at, AlertThresholds t, List<Alert> out) {
+    if (gaps.isEmpty()) {
+      return;
+    }
     long before = frontier - t.dataGapRetentionHours() * Cst.HOUR_MS;
     Iterator<Gap> it = gaps.values().iterator();
     while (it.hasNext()) {

@@ -115,11 +115,7 @@ public final class EarlyWarningRule implements Serializable {
 
   /** The explanation of a projection (formatted only when an alert record needs it). */
   private static String detail(
-      Double projected,
-      RunningHour hour,
-      double threshold,
-      LimitInForce limit,
-      AlertThresholds t) {
+      Double projected, RunningHour hour, double threshold, LimitInForce limit, AlertThresholds t) {
     return projected == null
         ? null
         : String.format(

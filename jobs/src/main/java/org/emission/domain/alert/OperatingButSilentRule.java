@@ -29,7 +29,10 @@ public final class OperatingButSilentRule implements Serializable {
   public List<Alert> onMinute(Outlet outlet, MinuteSnapshot s, AlertThresholds t) {
     boolean active = false;
     for (PollutantMinute p : s.pollutants().values()) {
-      active |= !p.isStop();
+      if (!p.isStop()) {
+        active = true;
+        break;
+      }
     }
     long end = s.end().toEpochMilli();
     if (active) {

@@ -37,15 +37,19 @@ public final class StoppedButEmittingRule implements Serializable {
     lastStart = start;
     Double flow = null;
     boolean pollutant = false;
-    for (PollutantMinute p : s.pollutants().values()) {
-      if (flow == null && p.hasValidFlow()) {
-        flow = p.flowM3h();
-      }
-      if (!PollutantCodes.isParameter(p.pollutant()) && p.isValid() && p.value() > 0) {
-        pollutant = true;
+    boolean stopped = !outlet.operatingAt(s.start());
+    if (stopped) {
+      // the record's values matter only while the registry says stopped
+      for (PollutantMinute p : s.pollutants().values()) {
+        if (flow == null && p.hasValidFlow()) {
+          flow = p.flowM3h();
+        }
+        if (!PollutantCodes.isParameter(p.pollutant()) && p.isValid() && p.value() > 0) {
+          pollutant = true;
+        }
       }
     }
-    boolean emitting = !outlet.operatingAt(s.start()) && flow != null && flow > 0 && pollutant;
+    boolean emitting = stopped && flow != null && flow > 0 && pollutant;
     if (!emitting) {
       runStart = Long.MIN_VALUE;
       runMinutes = 0;

@@ -25,20 +25,37 @@ public record MinuteReading(
   /** The reading of one pollutant of a 2051/2061/2031 packet ({@code Avg}, else {@code Rtd}). */
   static MinuteReading ofPeriodPacket(CemsSample s, String code) {
     Map<String, String> fields = s.pollutants().get(code);
-    if (fields == null) {
-      return new MinuteReading(null, DataFlag.N, null, null, null, null);
+    return ofPeriodPacket(fields == null ? Map.of() : fields);
+  }
+
+  /** {@link #ofPeriodPacket(CemsSample, String)} from the pollutant's fields. */
+  static MinuteReading ofPeriodPacket(Map<String, String> fields) {
+    // one pass over the (few) fields sent, rather than a lookup per field that may be sent
+    String avg = null;
+    String rtd = null;
+    String flag = null;
+    String min = null;
+    String max = null;
+    String cou = null;
+    String zsAvg = null;
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      switch (f.getKey()) {
+        case "Avg" -> avg = f.getValue();
+        case "Rtd" -> rtd = f.getValue();
+        case "Flag" -> flag = f.getValue();
+        case "Min" -> min = f.getValue();
+        case "Max" -> max = f.getValue();
+        case "Cou" -> cou = f.getValue();
+        case "ZsAvg" -> zsAvg = f.getValue();
+        default -> {}
+      }
     }
-    Double avg = number(fields.get("Avg"));
-    if (avg == null) {
-      avg = number(fields.get("Rtd"));
+    Double value = number(avg);
+    if (value == null) {
+      value = number(rtd);
     }
     return new MinuteReading(
-        avg,
-        DataFlag.parse(fields.get("Flag")),
-        number(fields.get("Min")),
-        number(fields.get("Max")),
-        number(fields.get("Cou")),
-        number(fields.get("ZsAvg")));
+        value, DataFlag.parse(flag), number(min), number(max), number(cou), number(zsAvg));
   }
 
   /** One field of one pollutant as a number ({@link CemsSample#decimal} as a double), or null. */

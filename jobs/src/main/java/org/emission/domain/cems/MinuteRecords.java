@@ -21,8 +21,8 @@ public final class MinuteRecords {
   public static OutletMinute fromMinutePacket(CemsSample sample, Outlet outlet) {
     Instant start = Cst.minuteStart(sample.dataTime().toInstant());
     Map<String, MinuteReading> readings = new TreeMap<>();
-    for (String code : sample.pollutants().keySet()) {
-      readings.put(code, MinuteReading.ofPeriodPacket(sample, code));
+    for (Map.Entry<String, Map<String, String>> e : sample.pollutants().entrySet()) {
+      readings.put(e.getKey(), MinuteReading.ofPeriodPacket(e.getValue()));
     }
     return new OutletMinute(
         outlet.id(),

@@ -46,15 +46,26 @@ public record DeviceOutputs(
     final List<Alert> alerts = new ArrayList<>();
     String rejected;
 
+    /** Adds the alert changes of a rule (most calls have none). */
+    void alerts(List<Alert> changes) {
+      if (!changes.isEmpty()) {
+        alerts.addAll(changes);
+      }
+    }
+
     DeviceOutputs build() {
       return new DeviceOutputs(
-          List.copyOf(minutes),
-          List.copyOf(hours),
-          List.copyOf(days),
-          List.copyOf(loggerValues),
-          List.copyOf(live),
-          List.copyOf(alerts),
+          copy(minutes),
+          copy(hours),
+          copy(days),
+          copy(loggerValues),
+          copy(live),
+          copy(alerts),
           rejected);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+      return list.isEmpty() ? List.of() : List.copyOf(list);
     }
   }
 }

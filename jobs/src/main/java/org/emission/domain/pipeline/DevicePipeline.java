@@ -75,7 +75,7 @@ public final class DevicePipeline implements Serializable {
     DeviceOutputs.Builder out = new DeviceOutputs.Builder();
     if (sample.receivedAt() != null) {
       state.lastReceived = Math.max(state.lastReceived, sample.receivedAt().toEpochMilli());
-      out.alerts.addAll(state.offline.onPacket(sample.receivedAt()));
+      out.alerts(state.offline.onPacket(sample.receivedAt()));
     }
     switch (PacketKind.of(sample.cn())) {
       case MINUTE -> {
@@ -113,8 +113,8 @@ public final class DevicePipeline implements Serializable {
     }
     Outlet outlet = found.get();
     DeviceOutputs.Builder out = new DeviceOutputs.Builder();
-    out.alerts.addAll(state.offline.onTick(outlet, now, thresholds));
-    out.alerts.addAll(state.operatingButSilent.onTick(outlet, now, thresholds));
+    out.alerts(state.offline.onTick(outlet, now, thresholds));
+    out.alerts(state.operatingButSilent.onTick(outlet, now, thresholds));
     long silence = settings.closeAfterSilenceMinutes() * Cst.MINUTE_MS;
     if (state.lastReceived != Long.MIN_VALUE
         && now.toEpochMilli() - state.lastReceived >= silence) {
@@ -166,17 +166,20 @@ public final class DevicePipeline implements Serializable {
     closeHours(state, outlet, start, out);
     MinuteSnapshot snapshot = MinuteDerivation.derive(record, outlet);
     out.minutes.add(snapshot);
-    out.alerts.addAll(state.dataGap.onRecord(outlet, snapshot.start(), snapshot.end(), thresholds));
+    out.alerts(state.dataGap.onRecord(outlet, snapshot.start(), snapshot.end(), thresholds));
     if (outlet.kind() == OutletKind.FLUE_GAS) {
-      out.alerts.addAll(state.dilution.onMinute(outlet, snapshot, thresholds));
+      out.alerts(state.dilution.onMinute(outlet, snapshot, thresholds));
     }
-    out.alerts.addAll(state.stoppedButEmitting.onMinute(outlet, snapshot, thresholds));
-    out.alerts.addAll(state.operatingButSilent.onMinute(outlet, snapshot, thresholds));
+    out.alerts(state.stoppedButEmitting.onMinute(outlet, snapshot, thresholds));
+    out.alerts(state.operatingButSilent.onMinute(outlet, snapshot, thresholds));
 
     long hourStart = Cst.hourStart(start);
     Instant hourStartInstant = Instant.ofEpochMilli(hourStart);
-    Map<String, HourState> hourStates = hourStates(state, hourStart);
+    Map<String, HourState> hourStates = null;
     for (PollutantMinute m : snapshot.pollutants().values()) {
+      if (hourStates == null) {
+        hourStates = hourStates(state, hourStart);
+      }
       HourState hour = hourState(state, outlet, hourStates, hourStart, m.pollutant());
       Optional<OutletHour> revised = hour.onMinute(m);
       if (revised.isPresent()) {
@@ -190,13 +193,12 @@ public final class DevicePipeline implements Serializable {
       if (!PollutantCodes.isParameter(m.pollutant())) {
         LimitInForce limit =
             registry.limitFor(outlet.id(), m.pollutant(), Averaging.HOUR, hourStartInstant);
-        out.alerts.addAll(
-            rules.earlyWarning.onMinute(outlet, m, hour.running(), limit, thresholds));
-        out.alerts.addAll(rules.zeroFlow.onMinute(outlet, m, thresholds));
+        out.alerts(rules.earlyWarning.onMinute(outlet, m, hour.running(), limit, thresholds));
+        out.alerts(rules.zeroFlow.onMinute(outlet, m, thresholds));
       }
-      out.alerts.addAll(rules.flatLine.onMinute(outlet, m, thresholds));
-      out.alerts.addAll(rules.calibration.onMinute(outlet, m, thresholds));
-      out.alerts.addAll(rules.outOfRange.onMinute(outlet, m, thresholds));
+      out.alerts(rules.flatLine.onMinute(outlet, m, thresholds));
+      out.alerts(rules.calibration.onMinute(outlet, m, thresholds));
+      out.alerts(rules.outOfRange.onMinute(outlet, m, thresholds));
     }
     state.frontier = Math.max(state.frontier, start);
   }
@@ -209,8 +211,7 @@ public final class DevicePipeline implements Serializable {
       return;
     }
     if (a.period() == PacketKind.HOUR) {
-      HourState hour =
-          hourState(state, outlet, hourStates(state, start), start, a.pollutant());
+      HourState hour = hourState(state, outlet, hourStates(state, start), start, a.pollutant());
       hour.onLogger(a).ifPresent(revised -> hour(state, outlet, revised, out));
     } else {
       state.addPollutant(a.pollutant());
@@ -229,11 +230,12 @@ public final class DevicePipeline implements Serializable {
     if (!PollutantCodes.isParameter(h.pollutant())) {
       LimitInForce limit =
           registry.limitFor(outlet.id(), h.pollutant(), Averaging.HOUR, h.hourStart());
-      out.alerts.addAll(rules.hourlyExceedance.onHour(outlet, h, limit));
-      out.alerts.addAll(rules.loggerMismatch.onHour(outlet, h, thresholds));
-      out.alerts.addAll(rules.earlyWarning.onHourEnd(h.hourEnd()));
+      out.alerts(rules.hourlyExceedance.onHour(outlet, h, limit));
+      out.alerts(rules.loggerMismatch.onHour(outlet, h, thresholds));
+      out.alerts(rules.earlyWarning.onHourEnd(h.hourEnd()));
     }
-    DayState day = dayState(state, outlet, Cst.dayStart(h.hourStart().toEpochMilli()), h.pollutant());
+    DayState day =
+        dayState(state, outlet, Cst.dayStart(h.hourStart().toEpochMilli()), h.pollutant());
     day.onHour(h).ifPresent(revised -> day(state, outlet, revised, out));
   }
 
@@ -244,9 +246,9 @@ public final class DevicePipeline implements Serializable {
     if (!PollutantCodes.isParameter(d.pollutant())) {
       LimitInForce limit =
           registry.limitFor(outlet.id(), d.pollutant(), Averaging.DAY, d.dayStart());
-      out.alerts.addAll(rules.dailyExceedance.onDay(outlet, d, limit));
+      out.alerts(rules.dailyExceedance.onDay(outlet, d, limit));
     }
-    out.alerts.addAll(rules.transmission.onDay(outlet, d, thresholds));
+    out.alerts(rules.transmission.onDay(outlet, d, thresholds));
   }
 
   /**
@@ -256,9 +258,10 @@ public final class DevicePipeline implements Serializable {
    * forgets states older than the retention window.
    *
    * <p>Called after every record, but there is something to close only when the hour of {@code
-   * before} passes the one of the last pass, or when hour or day states (or pollutants) were added
-   * since: after a pass every state before its hour is closed, so another pass up to an hour not
-   * after it, with no state added, would find nothing to do — it is skipped.
+   * before} passes the one of the last pass, or when something the last pass would have closed was
+   * added since ({@link DeviceState#reopened}): after a pass every state before its hour is closed,
+   * so another pass up to an hour not after it would find nothing to do — it is skipped. A pass
+   * also skips the hours before the last one, which are closed already unless something was added.
    */
   private void closeHours(
       DeviceState state, Outlet outlet, long before, DeviceOutputs.Builder out) {
@@ -266,18 +269,20 @@ public final class DevicePipeline implements Serializable {
       return;
     }
     long limit = Cst.hourStart(before);
-    if (state.statesAdded || limit > state.closedBefore) {
-      closeHoursBefore(state, outlet, limit, out);
+    if (state.reopened || limit > state.closedBefore) {
+      long closedFrom = state.reopened ? Long.MIN_VALUE : state.closedBefore;
+      closeHoursBefore(state, outlet, closedFrom, limit, out);
       // the states this pass added (no-data hours, days of closed hours) are closed by it or,
       // like every state of a later hour or day, have nothing to close yet
-      state.statesAdded = false;
+      state.reopened = false;
       state.closedBefore = limit;
     }
     evict(state);
   }
 
+  /** The closing pass up to {@code limit}; hours before {@code closedFrom} are closed already. */
   private void closeHoursBefore(
-      DeviceState state, Outlet outlet, long limit, DeviceOutputs.Builder out) {
+      DeviceState state, Outlet outlet, long closedFrom, long limit, DeviceOutputs.Builder out) {
     long firstOpen;
     if (state.lastClosedHour != Long.MIN_VALUE) {
       firstOpen = state.lastClosedHour + Cst.HOUR_MS;
@@ -285,15 +290,21 @@ public final class DevicePipeline implements Serializable {
       firstOpen = state.hours.isEmpty() ? limit : state.hours.firstKey();
     }
     long fillFrom = Math.max(firstOpen, limit - settings.lateRetentionHours() * Cst.HOUR_MS);
-    for (long h = fillFrom; h < limit; h += Cst.HOUR_MS) {
-      Map<String, HourState> hourStates = hourStates(state, h);
-      for (String p : state.pollutants) {
-        hourState(state, outlet, hourStates, h, p);
+    if (!state.pollutants.isEmpty()) {
+      for (long h = fillFrom; h < limit; h += Cst.HOUR_MS) {
+        Map<String, HourState> hourStates = hourStates(state, h);
+        for (String p : state.pollutants) {
+          hourState(state, outlet, hourStates, h, p);
+        }
       }
     }
-    for (Map.Entry<Long, Map<String, HourState>> e : state.hours.headMap(limit, false).entrySet()) {
+    for (Map.Entry<Long, Map<String, HourState>> e :
+        state.hours.subMap(closedFrom, true, limit, false).entrySet()) {
       for (HourState hour : e.getValue().values()) {
-        hour.close().ifPresent(h -> hour(state, outlet, h, out));
+        Optional<OutletHour> closed = hour.close();
+        if (closed.isPresent()) {
+          hour(state, outlet, closed.get(), out);
+        }
       }
       state.lastClosedHour = Math.max(state.lastClosedHour, e.getKey());
     }
@@ -304,7 +315,10 @@ public final class DevicePipeline implements Serializable {
           break;
         }
         for (DayState day : e.getValue().values()) {
-          day.close().ifPresent(d -> day(state, outlet, d, out));
+          Optional<OutletDay> closed = day.close();
+          if (closed.isPresent()) {
+            day(state, outlet, closed.get(), out);
+          }
         }
       }
     }
@@ -312,20 +326,22 @@ public final class DevicePipeline implements Serializable {
 
   /**
    * Forgets hour and day states older than the retention window. Nothing can be older when the
-   * window has not moved since the last call and no state was added since.
+   * window has not moved since the last call and no state was added before it since.
    */
   private void evict(DeviceState state) {
     long keepFrom = retentionStart(state);
     long hourKeep = Cst.hourStart(keepFrom);
     long dayKeep = Cst.dayStart(keepFrom);
-    if (!state.addedSinceEvict && hourKeep == state.hoursKeptFrom && dayKeep == state.daysKeptFrom) {
+    if (!state.addedBeforeKept
+        && hourKeep == state.hoursKeptFrom
+        && dayKeep == state.daysKeptFrom) {
       return;
     }
     state.hours.headMap(hourKeep, false).clear();
     state.days.headMap(dayKeep, false).clear();
     state.hoursKeptFrom = hourKeep;
     state.daysKeptFrom = dayKeep;
-    state.addedSinceEvict = false;
+    state.addedBeforeKept = false;
   }
 
   private long retentionStart(DeviceState state) {
@@ -342,7 +358,9 @@ public final class DevicePipeline implements Serializable {
     return hourStates;
   }
 
-  /** The state of one pollutant in {@code hourStates} (those of {@code hourStart}), created if new. */
+  /**
+   * The state of one pollutant in {@code hourStates} (those of {@code hourStart}), created if new.
+   */
   private static HourState hourState(
       DeviceState state,
       Outlet outlet,
@@ -354,8 +372,8 @@ public final class DevicePipeline implements Serializable {
       state.addPollutant(pollutant);
       hour = new HourState(outlet.id(), pollutant, outlet.kind(), Instant.ofEpochMilli(hourStart));
       hourStates.put(pollutant, hour);
-      state.statesAdded = true;
-      state.addedSinceEvict = true;
+      state.reopened |= hourStart < state.closedBefore;
+      state.addedBeforeKept |= hourStart < state.hoursKeptFrom;
     }
     return hour;
   }
@@ -370,10 +388,13 @@ public final class DevicePipeline implements Serializable {
     DayState day = dayStates.get(pollutant);
     if (day == null) {
       day =
-          new DayState(outlet.id(), pollutant, outlet.kind(), Cst.day(Instant.ofEpochMilli(dayStart)));
+          new DayState(
+              outlet.id(), pollutant, outlet.kind(), Cst.day(Instant.ofEpochMilli(dayStart)));
       dayStates.put(pollutant, day);
-      state.statesAdded = true;
-      state.addedSinceEvict = true;
+      state.reopened |=
+          state.lastClosedHour != Long.MIN_VALUE
+              && dayStart + Cst.DAY_MS <= state.lastClosedHour + Cst.HOUR_MS;
+      state.addedBeforeKept |= dayStart < state.daysKeptFrom;
     }
     return day;
   }

@@ -31,19 +31,23 @@ public final class DeviceState implements Serializable {
   /** Start of the newest closed hour, or MIN_VALUE. */
   long lastClosedHour = Long.MIN_VALUE;
 
-  /** The hour before which the last closing pass closed everything, or MIN_VALUE. */
+  /** The hour before which the last closing pass closed every state, or MIN_VALUE. */
   long closedBefore = Long.MIN_VALUE;
 
-  /** Hour or day states, or pollutants, were added since that pass. */
-  boolean statesAdded;
+  /**
+   * Since that pass, something was added that it would have closed: a state of an hour before
+   * {@link #closedBefore}, a state of a day whose last hour is closed, or a pollutant (whose
+   * no-data hours a pass adds).
+   */
+  boolean reopened;
 
   /** The oldest hour and day start kept by the last eviction (MIN_VALUE before any). */
   long hoursKeptFrom = Long.MIN_VALUE;
 
   long daysKeptFrom = Long.MIN_VALUE;
 
-  /** Hour or day states were added since the last eviction. */
-  boolean addedSinceEvict;
+  /** A state older than those was added since that eviction. */
+  boolean addedBeforeKept;
 
   /** Receive time of the newest packet (processing time), or MIN_VALUE. */
   long lastReceived = Long.MIN_VALUE;
@@ -82,7 +86,7 @@ public final class DeviceState implements Serializable {
 
   void addPollutant(String pollutant) {
     if (pollutants.add(pollutant)) {
-      statesAdded = true;
+      reopened = true;
     }
   }
 

@@ -159,8 +159,7 @@ public final class Registry implements Serializable {
         for (LimitRule r : e.getValue()) {
           byPollutant
               .computeIfAbsent(r.pollutant(), p -> new ArrayList<>())
-              .add(
-                  new Candidate(r, r.validFrom(), r.validTo(), LimitInForce.of(e.getKey(), r)));
+              .add(new Candidate(r, r.validFrom(), r.validTo(), LimitInForce.of(e.getKey(), r)));
         }
         index.put(e.getKey(), Collections.unmodifiableMap(byPollutant));
       }
@@ -169,5 +168,4 @@ public final class Registry implements Serializable {
     }
     return index;
   }
-
 }

@@ -68,9 +68,14 @@ public final class MixedScenario {
   static final String E = "MN-E-REALTIME";
   static final String F = "MN-F-NEWYEAR";
   static final String G = "MN-G-5MIN";
+  static final String H = "MN-H-LOGGER-ONLY";
 
   public static AlertThresholds thresholds() {
-    return AlertThresholds.builder().analyserRanges(Map.of("a21026", 500.0)).build();
+    return AlertThresholds.builder()
+        .analyserRanges(Map.of("a21026", 500.0))
+        .maintenanceMaxMinutes(60)
+        .silentHours(3)
+        .build();
   }
 
   public static DevicePipeline pipeline() {
@@ -90,17 +95,74 @@ public final class MixedScenario {
             outlet("O-D", "E-2", OutletKind.WASTEWATER, D, null, OutletStatus.OPERATING, 10),
             outlet("O-E", "E-1", OutletKind.FLUE_GAS, E, 6.0, OutletStatus.OPERATING, 1),
             outlet("O-F", "E-1", OutletKind.FLUE_GAS, F, 6.0, OutletStatus.OPERATING, 1),
-            outlet("O-G", "E-2", OutletKind.FLUE_GAS, G, 9.0, OutletStatus.OPERATING, 5));
+            outlet("O-G", "E-2", OutletKind.FLUE_GAS, G, 9.0, OutletStatus.OPERATING, 5),
+            outlet("O-H", "E-1", OutletKind.FLUE_GAS, H, 6.0, OutletStatus.OPERATING, 1));
     List<LimitRule> limits =
         List.of(
-            limit(2, "O-A", "a21026", LimitKind.PERMIT, "35", Averaging.HOUR, "2020-01-01", "2024-03-01"),
+            limit(
+                2,
+                "O-A",
+                "a21026",
+                LimitKind.PERMIT,
+                "35",
+                Averaging.HOUR,
+                "2020-01-01",
+                "2024-03-01"),
             limit(3, "O-A", "a21026", LimitKind.PERMIT, "30", Averaging.HOUR, "2024-03-01", null),
-            limit(4, "sector:power", "a21026", LimitKind.SPECIAL, "50", Averaging.HOUR, "2015-01-01", null),
-            limit(5, "sector:power", "a21026", LimitKind.STANDARD, "30", Averaging.DAY, "2015-01-01", null),
-            limit(6, "sector:power", "a21002", LimitKind.ULTRA_LOW, "100", Averaging.HOUR, "2015-01-01", null),
-            limit(7, "sector:power", "a34013", LimitKind.ULTRA_LOW, "10", Averaging.HOUR, "2015-01-01", null),
-            limit(8, "sector:chem", "w01018", LimitKind.STANDARD, "60", Averaging.HOUR, "2015-01-01", null),
-            limit(9, "sector:chem", "a21026", LimitKind.STANDARD, "40", Averaging.HOUR, "2015-01-01", null));
+            limit(
+                4,
+                "sector:power",
+                "a21026",
+                LimitKind.SPECIAL,
+                "50",
+                Averaging.HOUR,
+                "2015-01-01",
+                null),
+            limit(
+                5,
+                "sector:power",
+                "a21026",
+                LimitKind.STANDARD,
+                "30",
+                Averaging.DAY,
+                "2015-01-01",
+                null),
+            limit(
+                6,
+                "sector:power",
+                "a21002",
+                LimitKind.ULTRA_LOW,
+                "100",
+                Averaging.HOUR,
+                "2015-01-01",
+                null),
+            limit(
+                7,
+                "sector:power",
+                "a34013",
+                LimitKind.ULTRA_LOW,
+                "10",
+                Averaging.HOUR,
+                "2015-01-01",
+                null),
+            limit(
+                8,
+                "sector:chem",
+                "w01018",
+                LimitKind.STANDARD,
+                "60",
+                Averaging.HOUR,
+                "2015-01-01",
+                null),
+            limit(
+                9,
+                "sector:chem",
+                "a21026",
+                LimitKind.STANDARD,
+                "40",
+                Averaging.HOUR,
+                "2015-01-01",
+                null));
     return Registry.of(enterprises, outlets, limits);
   }
 
@@ -212,17 +274,46 @@ public final class MixedScenario {
     realtime(b, E, start.plusHours(6), 1440, new Random(15));
     flueGas(b, F, LocalDateTime.of(2024, 12, 30, 20, 0), 3 * 1440, 1, new Random(16), true);
     // things that are no device's data
-    b.sample(time(start.plusHours(1)), packet("NOT-IN-REGISTRY", "2051", start.plusHours(1), Map.of()));
+    b.sample(
+        time(start.plusHours(1)), packet("NOT-IN-REGISTRY", "2051", start.plusHours(1), Map.of()));
     b.sampleWithoutReceiveTime(
         time(start.plusHours(2)),
         packet(A, "9014", start.plusHours(2), Map.of("a21026", Map.of("Avg", "1"))));
     b.sample(
         time(start.plusHours(2).plusMinutes(3)),
         packet(A, "2011", start.plusHours(2), Map.of("a21026", Map.of("Rtd", "1"))));
+    // packets without any pollutant, and a pollutant that appears late (CO on day 2)
+    b.sample(
+        time(start.plusHours(30)) + 7_000,
+        packet(A, "2051", start.plusHours(30).plusSeconds(30), Map.of()));
+    b.sample(time(start.plusHours(31)) + 7_000, packet(A, "2061", start.plusHours(29), Map.of()));
+    for (int m = 0; m < 90; m++) {
+      LocalDateTime t = start.plusDays(2).plusHours(5).plusMinutes(m);
+      b.sample(
+          time(t) + 9_000,
+          packet(G, "2051", t, Map.of("a21005", Map.of("Avg", fmt(20 + m % 7), "Flag", "N"))));
+    }
+    // a logger that only ever sends its own hour and day values
+    for (int h = 0; h < 60; h++) {
+      LocalDateTime hour = start.plusHours(h);
+      b.sample(
+          time(hour.plusHours(1)) + 30_000,
+          packet(H, "2061", hour, Map.of("a21026", Map.of("Avg", fmt(25 + h % 9), "Flag", "N"))));
+      if (h % 24 == 23) {
+        b.sample(
+            time(hour.plusHours(1)) + 60_000,
+            packet(
+                H,
+                "2031",
+                hour.toLocalDate().atStartOfDay(),
+                Map.of("a21026", Map.of("Avg", "27.5", "Cou", "600", "Flag", "N"))));
+      }
+    }
+    b.ticks(H, time(start), time(start.plusHours(66)));
     b.checkpoint(time(LocalDateTime.of(2024, 2, 29, 12, 0, 30)));
     b.checkpoint(time(LocalDateTime.of(2025, 1, 1, 0, 0, 30)));
     long last = b.steps.stream().mapToLong(Step::at).max().orElseThrow();
-    for (String mn : List.of(A, B, C, D, E, F, G, "NOT-IN-REGISTRY")) {
+    for (String mn : List.of(A, B, C, D, E, F, G, H, "NOT-IN-REGISTRY")) {
       b.add(last + Cst.HOUR_MS, Kind.END, mn, null);
     }
     List<Step> steps = new ArrayList<>(b.steps);
@@ -342,7 +433,15 @@ public final class MixedScenario {
                 hour,
                 Map.of(
                     "a21026",
-                    Map.of("Avg", fmt(avg), "ZsAvg", fmt(avg * 1.1), "Cou", fmt(avg * 0.9), "Flag", "N"),
+                    Map.of(
+                        "Avg",
+                        fmt(avg),
+                        "ZsAvg",
+                        fmt(avg * 1.1),
+                        "Cou",
+                        fmt(avg * 0.9),
+                        "Flag",
+                        "N"),
                     "a21002",
                     Map.of("Avg", fmt(80 + rng.nextGaussian()), "Flag", "N"))));
         if (t.getHour() == 23) {
@@ -498,8 +597,7 @@ public final class MixedScenario {
   }
 
   /** A logger without minute data: 2011 packets every 30 s, NO and NO2 instead of NOx. */
-  private static void realtime(
-      Builder b, String mn, LocalDateTime start, int minutes, Random rng) {
+  private static void realtime(Builder b, String mn, LocalDateTime start, int minutes, Random rng) {
     for (int s = 0; s < minutes * 2; s++) {
       LocalDateTime t = start.plusSeconds(30L * s);
       int minute = s / 2;
@@ -511,7 +609,8 @@ public final class MixedScenario {
       p.put("a21026", Map.of("Rtd", fmt(30 + rng.nextGaussian() * 5), "Flag", flag));
       p.put("a21003", Map.of("Rtd", fmt(40 + rng.nextGaussian() * 3), "Flag", "N"));
       if (s % 9 != 0) {
-        p.put("a21004", Map.of("Rtd", fmt(5 + rng.nextGaussian()), "Flag", s % 23 == 0 ? "M" : "N"));
+        p.put(
+            "a21004", Map.of("Rtd", fmt(5 + rng.nextGaussian()), "Flag", s % 23 == 0 ? "M" : "N"));
       }
       p.put("a19001", Map.of("Rtd", fmt(8 + rng.nextGaussian() * 0.3), "Flag", "N"));
       p.put("a00000", Map.of("Rtd", fmt(500_000 + rng.nextGaussian() * 1000), "Flag", "N"));

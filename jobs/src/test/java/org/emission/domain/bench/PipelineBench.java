@@ -34,7 +34,13 @@ public final class PipelineBench {
 
   /** What one round measured. */
   public record Result(
-      long samples, long nanos, long cpuNanos, long gcMillis, long bytes, String digest, String summary) {
+      long samples,
+      long nanos,
+      long cpuNanos,
+      long gcMillis,
+      long bytes,
+      String digest,
+      String summary) {
     public double samplesPerSecond() {
       return samples / (nanos / 1e9);
     }
@@ -129,11 +135,22 @@ public final class PipelineBench {
           outputs.add("", out);
         }
       }
-      nanos += System.nanoTime() - start;
-      cpuNanos += threads.getCurrentThreadCpuTime() - cpuBefore;
+      long dayNanos = System.nanoTime() - start;
+      long dayCpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+      nanos += dayNanos;
+      cpuNanos += dayCpu;
       gcMillis += gcMillis() - gcBefore;
       bytes += threads.getThreadAllocatedBytes(thread) - allocatedBefore;
       samples += n;
+      if (days > 31 && (day + 1) % 30 == 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "  day %d (%s): %.0f samples/s (%.0f by thread CPU time)%n",
+            day + 1,
+            dayStart.toLocalDate(),
+            n / (dayNanos / 1e9),
+            n / (dayCpu / 1e9));
+      }
     }
     for (int d = 0; d < devices; d++) {
       DeviceOutputs out = pipeline.onEndOfInput(states[d], BenchRegion.mn(d));
