@@ -36,6 +36,19 @@ final class KafkaSink implements AutoCloseable {
   private final AtomicLong inFlightBytes = new AtomicLong();
   private final AtomicLong lastProgressNanos = new AtomicLong(System.nanoTime());
 
+  /**
+   * Retries sends that failed at once for a passing reason (no metadata while the broker restarts):
+   * the record stays in flight, so reading stays paused, and the logger is neither answered nor
+   * dropped.
+   */
+  private final java.util.concurrent.ScheduledExecutorService retries =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "hj212-kafka-retry");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   KafkaSink(String bootstrap, Map<String, String> overrides) {
     this.producer =
         new KafkaProducer<>(
@@ -112,10 +125,23 @@ final class KafkaSink implements AutoCloseable {
           lastProgressNanos.set(System.nanoTime());
           callback.onCompletion(metadata, exception);
         };
+    attempt(record, done);
+  }
+
+  private void attempt(ProducerRecord<String, byte[]> record, Callback done) {
     try {
       producer.send(record, done);
+    } catch (org.apache.kafka.common.errors.RetriableException e) {
+      // send() throws at once when the topic's metadata cannot be had within max.block.ms
+      LOG.debug("send to {} failed at once, retrying: {}", record.topic(), e.getMessage());
+      if (retries.isShutdown()) {
+        done.onCompletion(null, e);
+      } else {
+        retries.schedule(
+            () -> attempt(record, done), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
     } catch (RuntimeException e) {
-      // send() throws (instead of calling back) on e.g. a metadata timeout or a closed producer.
+      // a closed producer or a record Kafka can never take
       LOG.debug("send to {} failed at once", record.topic(), e);
       done.onCompletion(null, e);
     }
@@ -146,6 +172,7 @@ final class KafkaSink implements AutoCloseable {
   }
 
   void close(Duration timeout) {
+    retries.shutdownNow();
     producer.close(timeout);
   }
 }
