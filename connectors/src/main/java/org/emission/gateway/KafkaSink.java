@@ -129,21 +129,27 @@ final class KafkaSink implements AutoCloseable {
   }
 
   private void attempt(ProducerRecord<String, byte[]> record, Callback done) {
+    Callback retrying =
+        (metadata, exception) -> {
+          // with retries and delivery.timeout.ms at their maximum the producer retries what it
+          // buffered itself; a retriable error reaching here is the wait for the topic's metadata
+          // (max.block.ms) while the broker restarts, before the record entered the buffer, so
+          // sending it again cannot duplicate it
+          if (exception instanceof org.apache.kafka.common.errors.RetriableException
+              && !retries.isShutdown()) {
+            LOG.debug("send to {} failed, retrying: {}", record.topic(), exception.getMessage());
+            retries.schedule(
+                () -> attempt(record, done), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+          } else {
+            done.onCompletion(metadata, exception);
+          }
+        };
     try {
-      producer.send(record, done);
-    } catch (org.apache.kafka.common.errors.RetriableException e) {
-      // send() throws at once when the topic's metadata cannot be had within max.block.ms
-      LOG.debug("send to {} failed at once, retrying: {}", record.topic(), e.getMessage());
-      if (retries.isShutdown()) {
-        done.onCompletion(null, e);
-      } else {
-        retries.schedule(
-            () -> attempt(record, done), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
-      }
+      producer.send(record, retrying);
     } catch (RuntimeException e) {
       // a closed producer or a record Kafka can never take
       LOG.debug("send to {} failed at once", record.topic(), e);
-      done.onCompletion(null, e);
+      retrying.onCompletion(null, e);
     }
   }
 

@@ -57,12 +57,14 @@ class KafkaOutageTest {
         Await.until("reading paused", WAIT, () -> gateway.metrics().kafkaStalled());
         Await.until(
             "the connection paused", WAIT, () -> gateway.metrics().readPausedConnections() == 1);
-        assertThat(gateway.metrics().frames()).isEqualTo(3);
+        // reading may pause between the two frames sent together: the second then waits unread
+        long framesWhenPaused = gateway.metrics().frames();
+        assertThat(framesWhenPaused).isBetween(2L, 3L);
 
         // Written while paused: stays in the socket, not read.
         logger.send(packets.get(3));
         logger.assertSilent(Duration.ofSeconds(1));
-        assertThat(gateway.metrics().frames()).isEqualTo(3);
+        assertThat(gateway.metrics().frames()).isEqualTo(framesWhenPaused);
 
         kafka = new EmbeddedKafka(kafkaDir, port).start();
         for (int i = 1; i < 4; i++) {
@@ -75,14 +77,18 @@ class KafkaOutageTest {
         List<TopicProbe.Rec> samples = probe.await(Topics.CEMS_SAMPLES, mn(mn), 4, WAIT);
         List<TopicProbe.Rec> raw = probe.await(Topics.HJ212_RAW, mn(mn), 4, WAIT);
         assertThat(probe.settle(Topics.CEMS_SAMPLES, mn(mn), Duration.ofSeconds(1))).hasSize(4);
+        // each packet exactly once; sends retried across the broker restart may land out of
+        // order, which the compliance job takes as late data
         assertThat(samples)
             .extracting(r -> r.text("data_time"))
-            .containsExactly(
+            .containsExactlyInAnyOrder(
                 "2025-01-15T10:00:00+08:00",
                 "2025-01-15T10:01:00+08:00",
                 "2025-01-15T10:02:00+08:00",
                 "2025-01-15T10:03:00+08:00");
-        assertThat(raw).extracting(r -> r.text("text")).containsExactlyElementsOf(packets);
+        assertThat(raw)
+            .extracting(r -> r.text("text"))
+            .containsExactlyInAnyOrderElementsOf(packets);
       }
     } finally {
       kafka.close();
