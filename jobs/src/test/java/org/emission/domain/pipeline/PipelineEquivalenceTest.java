@@ -1,0 +1,56 @@
+package org.emission.domain.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.emission.domain.alert.AlertKind;
+import org.emission.domain.bench.MixedScenario;
+import org.emission.domain.bench.OutputDigest;
+import org.emission.domain.bench.PipelineBench;
+import org.emission.domain.bench.RandomScenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline's outputs — every minute, hour, day, logger value, live value and alert, with their
+ * versions and rounding — are exactly those of the straightforward implementation it replaced
+ * (which recounted each hour from its minutes on every minute): the digests below were recorded by
+ * running the same scenarios through that implementation ({@code ScenarioDigestMain} prints them).
+ * A change of any output changes a digest; a deliberate change of results must record them again.
+ */
+class PipelineEquivalenceTest {
+
+  @Test
+  void longMixedScenarioGivesTheRecordedOutputs() {
+    OutputDigest digest = MixedScenario.run(MixedScenario.pipeline());
+    // the scenario reaches every alert rule and revises hours and days
+    assertThat(digest.alerts()).containsOnlyKeys(AlertKind.values());
+    assertThat(digest.revisedHours()).isPositive();
+    assertThat(digest.revisedDays()).isPositive();
+    assertThat(digest.hex())
+        .as(digest.summary())
+        .isEqualTo("94ef52987f147621a8c9c02bec25d7794138073dbaa6f8136b8e1901dccef9d1");
+  }
+
+  @Test
+  void randomScenariosGiveTheRecordedOutputs() {
+    String[] recorded = {
+      "a0080a932cae79d4b4e4bf0aa943896174a5a5d7fa352b3adcb6020592724f46",
+      "f0d74da55f39ea590aa6be648c793343e425a224f88599ee31a8bf8ef57bd3e5",
+      "e8cb682cc5f2a9c5f5bddfa5f59109557e74a48931c60dfaea8904e54d8c5c21"
+    };
+    for (int seed = 1; seed <= recorded.length; seed++) {
+      OutputDigest digest = RandomScenario.run(MixedScenario.pipeline(), seed, 12_000);
+      assertThat(digest.hex())
+          .as("seed %d: %s", seed, digest.summary())
+          .isEqualTo(recorded[seed - 1]);
+    }
+  }
+
+  @Test
+  void benchInputAcrossTheYearEndGivesTheRecordedOutputs() {
+    PipelineBench.Result result = PipelineBench.run(3, 3, LocalDate.of(2024, 12, 30), true);
+    assertThat(result.digest())
+        .as(result.summary())
+        .isEqualTo("e013d2c4b2ceeec4e2b1801a86538d07f4eb199da09f3380e1ea43191dd13765");
+  }
+}
