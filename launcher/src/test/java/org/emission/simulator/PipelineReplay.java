@@ -20,8 +20,6 @@ import org.emission.domain.pipeline.DeviceOutputs;
 import org.emission.domain.pipeline.DevicePipeline;
 import org.emission.domain.pipeline.DeviceState;
 import org.emission.domain.pipeline.PipelineSettings;
-import org.emission.domain.registry.LimitRule;
-import org.emission.domain.registry.Outlet;
 import org.emission.domain.registry.Registry;
 import org.emission.hj212.Hj212DecodeResult;
 import org.emission.hj212.Hj212Decoder;
@@ -38,9 +36,8 @@ import org.emission.records.CemsSample;
  * own clock with a tick every minute, as the replay command runs the job ({@code PacketFile},
  * {@code TickMode.EVENT}).
  *
- * <p>A second device of an outlet (a flue of a shared stack, only in devices.csv) is judged as an
- * outlet of its own here — with its outlet's limits — so that it can be checked for false alerts
- * too; how the job maps such devices is for the job to decide.
+ * <p>A second device of an outlet (a flue of a shared stack, only in devices.csv) is a monitoring
+ * point of its own with its outlet's limits, as the registry loads it ({@code FlueDevice}).
  */
 final class PipelineReplay {
 
@@ -62,7 +59,7 @@ final class PipelineReplay {
   static Result run(Path registryDir, Path packets, java.util.Set<String> onlyMns)
       throws IOException {
     SimulatedRegion region = SimulatedRegion.load(registryDir);
-    Registry registry = perDeviceRegistry(region);
+    Registry registry = region.registry();
     Map<String, String> passwords = new HashMap<>();
     region.devices().forEach(d -> passwords.put(d.mn(), d.pw()));
     DevicePipeline pipeline =
@@ -160,51 +157,5 @@ final class PipelineReplay {
     }
     int end = line.indexOf(';', at + 4);
     return end < 0 ? line.substring(at + 4) : line.substring(at + 4, end);
-  }
-
-  /** The registry with each second device as an outlet of its own, with its outlet's limits. */
-  static Registry perDeviceRegistry(SimulatedRegion region) {
-    Registry base = region.registry();
-    List<Outlet> outlets = new ArrayList<>(base.outlets());
-    List<LimitRule> limits = new ArrayList<>(base.limits());
-    for (DeviceSpec d : region.devices()) {
-      if (d.primary()) {
-        continue;
-      }
-      Outlet o = d.outlet();
-      String id = o.id() + "~" + d.mn();
-      outlets.add(
-          new Outlet(
-              id,
-              o.enterpriseId(),
-              o.name(),
-              o.kind(),
-              d.mn(),
-              o.facility(),
-              o.o2Ref(),
-              o.status(),
-              o.statusSince(),
-              o.flowUnit(),
-              o.minIntervalMinutes()));
-      for (LimitRule r : base.limits()) {
-        if (o.id().equals(r.outletId())) {
-          limits.add(
-              new LimitRule(
-                  id,
-                  id,
-                  null,
-                  r.pollutant(),
-                  r.kind(),
-                  r.value(),
-                  r.unit(),
-                  r.averaging(),
-                  r.effectiveFrom(),
-                  r.effectiveTo(),
-                  r.source(),
-                  r.line()));
-        }
-      }
-    }
-    return Registry.of(base.enterprises(), outlets, limits);
   }
 }

@@ -23,7 +23,10 @@ class RegistryFilesTest {
   void loadsWithoutErrorsAndHasTheRegionsCounts() throws Exception {
     Registry registry = RegistryLoader.load(SimulatedFiles.REGISTRY);
     assertThat(registry.enterprises()).hasSize(40);
-    assertThat(registry.outlets()).hasSize(95);
+    // 95 outlets (one decommissioned, without a logger) and 36 second flues of shared stacks:
+    // 94 + 36 = 130 loggers
+    assertThat(registry.outlets()).hasSize(95 + 36);
+    assertThat(registry.outlets().stream().filter(o -> o.id().contains("-F"))).hasSize(36);
     assertThat(DeviceDirectory.load(SimulatedFiles.REGISTRY).size()).isEqualTo(130);
     SimulatedRegion region = SimulatedRegion.load(SimulatedFiles.REGISTRY);
     assertThat(region.devices()).hasSize(130);
@@ -85,9 +88,17 @@ class RegistryFilesTest {
         assertThat(perOutlet).doesNotContainKey(o.id());
         continue;
       }
-      assertThat(region.devices().stream().filter(d -> d.primary() && d.outlet().equals(o)))
-          .as(o.id())
-          .hasSize(1);
+      DeviceSpec logger =
+          region.devices().stream().filter(d -> d.mn().equals(o.mn())).findFirst().orElseThrow();
+      if (logger.primary()) {
+        assertThat(logger.outlet()).as(o.id()).isEqualTo(o);
+      } else {
+        // a second flue: a monitoring point of its own, named after its outlet
+        assertThat(o.id()).isEqualTo(logger.outlet().id() + "-F2");
+        assertThat(o.name()).isEqualTo(logger.outlet().name() + " (flue 2)");
+        assertThat(region.registry().limitsOf(o.id()))
+            .isEqualTo(region.registry().limitsOf(logger.outlet().id()));
+      }
     }
     assertThat(perOutlet.values().stream().filter(n -> n > 1).count()).isPositive();
   }

@@ -50,20 +50,45 @@ public final class Registry implements Serializable {
   }
 
   private Registry(
-      Map<String, Enterprise> enterprises, Map<String, Outlet> outlets, List<LimitRule> limits) {
+      Map<String, Enterprise> enterprises,
+      Map<String, Outlet> outlets,
+      List<FlueDevice> flues,
+      List<LimitRule> limits) {
     this.enterprises = Map.copyOf(enterprises);
-    this.outlets = Map.copyOf(outlets);
+    Map<String, Outlet> all = new LinkedHashMap<>(outlets);
+    Map<String, String> limitsOwner = new HashMap<>();
+    Map<String, Integer> fluesOf = new HashMap<>();
+    for (FlueDevice f : flues) {
+      Outlet stack = outlets.get(f.outletId());
+      if (stack == null) {
+        throw new IllegalArgumentException(
+            "flue device " + f.mn() + ": unknown outlet " + f.outletId());
+      }
+      int number = fluesOf.merge(f.outletId(), 2, (n, one) -> n + 1);
+      Outlet flue = f.asOutlet(stack, number);
+      if (all.putIfAbsent(flue.id(), flue) != null) {
+        throw new IllegalArgumentException(
+            "flue device " + f.mn() + ": id " + flue.id() + " is taken");
+      }
+      limitsOwner.put(flue.id(), stack.id());
+    }
+    this.outlets = Collections.unmodifiableMap(all);
     Map<String, Outlet> byMn = new HashMap<>();
-    outlets.values().forEach(o -> byMn.put(o.mn(), o));
+    for (Outlet o : all.values()) {
+      if (byMn.putIfAbsent(o.mn(), o) != null) {
+        throw new IllegalArgumentException("MN " + o.mn() + " belongs to two outlets");
+      }
+    }
     this.outletsByMn = Map.copyOf(byMn);
     this.limits = List.copyOf(limits);
     Map<String, List<LimitRule>> byOutlet = new HashMap<>();
-    for (Outlet o : outlets.values()) {
+    for (Outlet o : all.values()) {
+      String owner = limitsOwner.getOrDefault(o.id(), o.id());
       Enterprise e = enterprises.get(o.enterpriseId());
       String sector = e == null ? null : e.sector();
       List<LimitRule> applicable = new ArrayList<>();
       for (LimitRule r : limits) {
-        if (o.id().equals(r.outletId()) || (r.sector() != null && r.sector().equals(sector))) {
+        if (owner.equals(r.outletId()) || (r.sector() != null && r.sector().equals(sector))) {
           applicable.add(r);
         }
       }
@@ -78,11 +103,26 @@ public final class Registry implements Serializable {
    */
   public static Registry of(
       Collection<Enterprise> enterprises, Collection<Outlet> outlets, List<LimitRule> limits) {
+    return of(enterprises, outlets, List.of(), limits);
+  }
+
+  /**
+   * A registry with further loggers of outlets: each {@link FlueDevice} becomes a monitoring point
+   * of its own ({@link FlueDevice#asOutlet}), judged against its outlet's limits, numbered from 2
+   * per outlet in list order.
+   *
+   * @throws IllegalArgumentException when a flue's outlet is unknown or an id or MN is taken twice
+   */
+  public static Registry of(
+      Collection<Enterprise> enterprises,
+      Collection<Outlet> outlets,
+      List<FlueDevice> flues,
+      List<LimitRule> limits) {
     Map<String, Enterprise> e = new LinkedHashMap<>();
     enterprises.forEach(x -> e.put(x.id(), x));
     Map<String, Outlet> o = new LinkedHashMap<>();
     outlets.forEach(x -> o.put(x.id(), x));
-    return new Registry(e, o, limits);
+    return new Registry(e, o, flues, limits);
   }
 
   public Optional<Enterprise> enterprise(String enterpriseId) {
@@ -93,7 +133,7 @@ public final class Registry implements Serializable {
     return Optional.ofNullable(outlets.get(outletId));
   }
 
-  /** The outlet whose logger has this HJ 212 MN. */
+  /** The outlet (or flue monitoring point) whose logger has this HJ 212 MN. */
   public Optional<Outlet> outletByMn(String mn) {
     return Optional.ofNullable(outletsByMn.get(mn));
   }
@@ -111,7 +151,10 @@ public final class Registry implements Serializable {
     return limits;
   }
 
-  /** The rows that apply to an outlet (its own rows and its sector's rows), any date. */
+  /**
+   * The rows that apply to an outlet (its own rows and its sector's rows; for a flue, its
+   * outlet's), any date.
+   */
   public List<LimitRule> limitsOf(String outletId) {
     return limitsByOutlet.getOrDefault(outletId, List.of());
   }

@@ -54,6 +54,12 @@ import java.util.regex.Pattern;
  *       00:00 +08:00), {@code effective_to} (ISO date, exclusive — the first day no longer covered;
  *       empty = open), {@code source} (the standard or document). Two rows for the same target,
  *       pollutant, kind and averaging must not overlap in time.
+ *   <dt>{@code devices.csv} (optional; the gateway's list of loggers)
+ *   <dd>{@code mn} (unique), {@code outlet_id} (must exist), optional {@code flue} (a label). A row
+ *       whose MN is its outlet's own is that outlet's logger; any other row is a further logger of
+ *       the outlet, one flue of a shared stack, judged as a monitoring point of its own ({@link
+ *       FlueDevice}). An MN of another outlet is an error. Other columns (the password, simulator
+ *       settings) are the gateway's.
  * </dl>
  */
 public final class RegistryLoader {
@@ -61,6 +67,7 @@ public final class RegistryLoader {
   public static final String ENTERPRISES = "enterprises.csv";
   public static final String OUTLETS = "outlets.csv";
   public static final String LIMITS = "limits.csv";
+  public static final String DEVICES = "devices.csv";
 
   private static final Pattern MN = Pattern.compile("[0-9A-Za-z]{1,24}");
   private static final Pattern POLLUTANT = Pattern.compile("[a-z][0-9]{5}");
@@ -121,15 +128,58 @@ public final class RegistryLoader {
                 "effective_to",
                 "source"));
 
+    Table deviceTable =
+        Files.exists(dir.resolve(DEVICES))
+            ? read(dir, DEVICES, List.of("mn", "outlet_id"))
+            : new Table(DEVICES, Map.of(), List.of(), true);
+
     enterprisesComplete = enterpriseTable.complete();
     outletsComplete = outletTable.complete();
     Map<String, Enterprise> enterprises = enterprises(enterpriseTable);
     Map<String, Outlet> outlets = outlets(outletTable, enterprises);
     List<LimitRule> limits = limits(limitTable, enterprises, outlets);
+    List<FlueDevice> flues = flues(deviceTable, outlets);
     if (!errors.isEmpty()) {
       throw new RegistryException(errors);
     }
-    return Registry.of(enterprises.values(), outlets.values(), limits);
+    return Registry.of(enterprises.values(), outlets.values(), flues, limits);
+  }
+
+  private List<FlueDevice> flues(Table t, Map<String, Outlet> outlets) {
+    Map<String, Outlet> outletsByMn = new HashMap<>();
+    outlets.values().forEach(o -> outletsByMn.put(o.mn(), o));
+    Map<String, Integer> mnLines = new HashMap<>();
+    List<FlueDevice> result = new ArrayList<>();
+    for (Csv.Row row : t.rows) {
+      Cells c = new Cells(t, row);
+      String mn = c.required("mn");
+      String outletId = c.required("outlet_id");
+      if (mn != null && !MN.matcher(mn).matches()) {
+        c.error("mn", "MN '" + mn + "' must be 1 to 24 characters 0-9, A-Z (HJ 212-2017 Table 3)");
+      }
+      if (outletId != null && !outletIdsSeen.contains(outletId) && outletsComplete) {
+        c.error("outlet_id", "unknown outlet '" + outletId + "' (not in " + OUTLETS + ")");
+      }
+      Outlet owner = mn == null ? null : outletsByMn.get(mn);
+      if (owner != null && outletId != null && !owner.id().equals(outletId)) {
+        c.error(
+            "mn",
+            "MN '"
+                + mn
+                + "' is the logger of outlet "
+                + owner.id()
+                + " in "
+                + OUTLETS
+                + ", not of "
+                + outletId);
+      }
+      boolean mnUnique = mn == null || unique(mnLines, mn, c, "mn", "mn");
+      Outlet outlet = outletId == null ? null : outlets.get(outletId);
+      if (mnUnique && c.ok() && owner == null && outlet != null) {
+        result.add(new FlueDevice(mn, outletId, c.get("flue")));
+      }
+    }
+    return result;
   }
 
   private Map<String, Enterprise> enterprises(Table t) {

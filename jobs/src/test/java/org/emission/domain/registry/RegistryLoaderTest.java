@@ -82,6 +82,67 @@ class RegistryLoaderTest {
   }
 
   @Test
+  void aFurtherLoggerOfAnOutletIsAFlueWithTheOutletsLimits() throws Exception {
+    write(
+        "devices.csv",
+        """
+        mn,pw,outlet_id,flue
+        MN0001,123456,P1,primary
+        MN0011,123456,P1,
+        MN0012,123456,P1,north flue
+        MN0002,123456,W1,
+        """);
+    Registry r = validRegistry();
+
+    // the outlet's own logger stays the outlet; the others are flues 2 and 3 in file order
+    assertThat(r.outletByMn("MN0001").orElseThrow().id()).isEqualTo("P1");
+    Outlet flue2 = r.outletByMn("MN0011").orElseThrow();
+    assertThat(flue2.id()).isEqualTo("P1-F2");
+    assertThat(flue2.name()).isEqualTo("Unit 1 stack (flue 2)");
+    assertThat(flue2.o2Ref()).isEqualTo(6.0);
+    assertThat(flue2.flowUnit()).isEqualTo(FlowUnit.M3_PER_SECOND);
+    Outlet flue3 = r.outletByMn("MN0012").orElseThrow();
+    assertThat(flue3.id()).isEqualTo("P1-F3");
+    assertThat(flue3.name()).isEqualTo("Unit 1 stack (north flue)");
+    assertThat(r.outlets()).extracting(Outlet::id).contains("P1-F2", "P1-F3").hasSize(5);
+    // judged against P1's rows: its own permit SO2 40 beats the sector's special 50 in 2024
+    LimitInForce so2 = r.limitFor("P1-F2", "a21026", Averaging.HOUR, cst("2024-06-01T10:00"));
+    assertThat(so2.value()).isEqualByComparingTo("40");
+    assertThat(so2.source()).isEqualTo("discharge permit of P1");
+    assertThat(r.limitsOf("P1-F3")).isEqualTo(r.limitsOf("P1"));
+  }
+
+  @Test
+  void reportsDevicesOfUnknownOutletsAndMnsOfOtherOutlets() throws Exception {
+    write(
+        "devices.csv",
+        """
+        mn,pw,outlet_id
+        MN0011,1,P9
+        MN0002,1,P1
+        MN0012,1,P1
+        MN0012,1,P1
+        bad mn,1,P1
+        ,1,
+        """);
+    assertThatThrownBy(this::validRegistry)
+        .isInstanceOf(RegistryException.class)
+        .satisfies(
+            t ->
+                assertThat(((RegistryException) t).errors())
+                    .extracting(RegistryError::toString)
+                    .containsExactly(
+                        "devices.csv:2 [outlet_id]: unknown outlet 'P9' (not in outlets.csv)",
+                        "devices.csv:3 [mn]: MN 'MN0002' is the logger of outlet W1 in outlets.csv,"
+                            + " not of P1",
+                        "devices.csv:5 [mn]: duplicate mn 'MN0012' (first at line 4)",
+                        "devices.csv:6 [mn]: MN 'bad mn' must be 1 to 24 characters 0-9, A-Z"
+                            + " (HJ 212-2017 Table 3)",
+                        "devices.csv:7 [mn]: value is required",
+                        "devices.csv:7 [outlet_id]: value is required"));
+  }
+
+  @Test
   void specialLimitTakesOverAtMidnightCst() throws Exception {
     Registry r = validRegistry();
     // 2022-12-31 23:00 CST is still under the standard limit 30
