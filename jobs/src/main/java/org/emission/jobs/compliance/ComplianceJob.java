@@ -13,9 +13,10 @@ import org.emission.clickhouse.ClickHouseTable;
 import org.emission.domain.alert.Alert;
 import org.emission.domain.alert.AlertThresholds;
 import org.emission.domain.pipeline.PipelineSettings;
-import org.emission.kafka.CemsSampleDeserializationSchema;
+import org.emission.kafka.ContractDeserializationSchema;
 import org.emission.kafka.Topics;
 import org.emission.records.CemsSample;
+import org.emission.records.IngestReject;
 
 /**
  * The emission-compliance job: {@code cems.samples} from Kafka to minute, hour and day values, live
@@ -46,12 +47,9 @@ public final class ComplianceJob {
             .setBootstrapServers(config.kafkaBootstrap())
             .setTopics(Topics.CEMS_SAMPLES)
             .setGroupId(config.consumerGroup())
-            .setStartingOffsets(
-                OffsetsInitializer.committedOffsets(
-                    config.fromEarliest()
-                        ? OffsetResetStrategy.EARLIEST
-                        : OffsetResetStrategy.LATEST))
-            .setValueOnlyDeserializer(new CemsSampleDeserializationSchema())
+            .setStartingOffsets(startingOffsets(config))
+            .setValueOnlyDeserializer(
+                ContractDeserializationSchema.of(CemsSample.class, Topics.CEMS_SAMPLES))
             .build();
     DataStream<CemsSample> samples =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), Topics.CEMS_SAMPLES)
@@ -79,6 +77,27 @@ public final class ComplianceJob {
                 .build())
         .uid("alerts-kafka-sink")
         .name("Kafka alerts");
+
+    // the dead-letter topic, kept queryable beside the results
+    KafkaSource<IngestReject> rejects =
+        KafkaSource.<IngestReject>builder()
+            .setBootstrapServers(config.kafkaBootstrap())
+            .setTopics(Topics.INGEST_REJECTS)
+            .setGroupId(config.consumerGroup())
+            .setStartingOffsets(startingOffsets(config))
+            .setValueOnlyDeserializer(
+                ContractDeserializationSchema.of(IngestReject.class, Topics.INGEST_REJECTS))
+            .build();
+    sink(
+        env.fromSource(rejects, WatermarkStrategy.noWatermarks(), Topics.INGEST_REJECTS)
+            .uid("ingest-rejects-source"),
+        ResultTables.REJECTS,
+        config);
+  }
+
+  private static OffsetsInitializer startingOffsets(ComplianceJobConfig config) {
+    return OffsetsInitializer.committedOffsets(
+        config.fromEarliest() ? OffsetResetStrategy.EARLIEST : OffsetResetStrategy.LATEST);
   }
 
   private static <T> void sink(

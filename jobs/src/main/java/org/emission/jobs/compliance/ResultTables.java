@@ -16,6 +16,7 @@ import org.emission.domain.aggregate.OutletHour;
 import org.emission.domain.alert.Alert;
 import org.emission.domain.cems.MinuteSnapshot;
 import org.emission.domain.cems.PollutantMinute;
+import org.emission.records.IngestReject;
 
 /**
  * The ClickHouse result tables of the compliance job (schema in {@code
@@ -265,6 +266,16 @@ final class ResultTables {
                 nz(a.detail()),
                 utc(a.at()),
                 a.revision()
+              });
+
+  /** The gateway's rejects (dead-letter topic {@code ingest.rejects}), as received. */
+  static final ClickHouseTable<IngestReject> REJECTS =
+      new ClickHouseTable<>(
+          "ingest_rejects",
+          List.of("received_at", "peer", "mn", "reason_code", "reason", "packet"),
+          r ->
+              new Object[] {
+                utc(r.receivedAt()), r.peer(), nz(r.mn()), r.reasonCode(), r.reason(), r.text()
               });
 
   static final ClickHouseTable<LiveValue> LIVE =

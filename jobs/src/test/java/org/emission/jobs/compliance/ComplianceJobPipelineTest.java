@@ -7,8 +7,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
@@ -29,6 +32,7 @@ import org.emission.kafka.JsonCodec;
 import org.emission.kafka.Topics;
 import org.emission.local.SharedServices;
 import org.emission.records.CemsSample;
+import org.emission.records.IngestReject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -74,6 +78,7 @@ class ComplianceJobPipelineTest {
     OffsetDateTime hour = OffsetDateTime.of(2025, 1, 15, 10, 0, 0, 0, ZoneOffset.ofHours(8));
     Properties producerProps = new Properties();
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Instant rejectedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = 0; i <= 60; i++) {
@@ -95,6 +100,21 @@ class ComplianceJobPipelineTest {
                 Map.of());
         producer.send(new ProducerRecord<>(topic, sample.mn(), JsonCodec.write(sample))).get();
       }
+      // a dead-letter record of the gateway (received now: the table keeps 90 days), and one
+      // that breaks the contract (skipped)
+      IngestReject reject =
+          new IngestReject(
+              IngestReject.SCHEMA,
+              rejectedAt,
+              "127.0.0.1:40000",
+              "PIPELINE0000000000000001",
+              "CRC_MISMATCH",
+              "CRC mismatch: packet says 1C81, computed 1C80",
+              "##0080QN=...1C81");
+      producer
+          .send(new ProducerRecord<>(Topics.INGEST_REJECTS, reject.mn(), JsonCodec.write(reject)))
+          .get();
+      producer.send(new ProducerRecord<>(Topics.INGEST_REJECTS, "x", new byte[] {'{'})).get();
     }
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -160,6 +180,36 @@ class ComplianceJobPipelineTest {
         Thread.sleep(500);
       }
       assertThat(exceedances).isEqualTo(1);
+
+      long rejectDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      String rejectRow = "";
+      while (rejectRow.isEmpty() && System.nanoTime() < rejectDeadline) {
+        try (Connection connection = clickHouse.connect();
+            Statement statement = connection.createStatement();
+            ResultSet rejects =
+                statement.executeQuery(
+                    "SELECT toString(received_at), peer, mn, reason_code, reason, packet"
+                        + " FROM ingest_rejects WHERE mn = 'PIPELINE0000000000000001'")) {
+          if (rejects.next()) {
+            rejectRow =
+                String.join(
+                    "|",
+                    rejects.getString(1),
+                    rejects.getString(2),
+                    rejects.getString(3),
+                    rejects.getString(4),
+                    rejects.getString(5),
+                    rejects.getString(6));
+            assertThat(rejects.next()).isFalse();
+          }
+        }
+        Thread.sleep(500);
+      }
+      assertThat(rejectRow)
+          .isEqualTo(
+              LocalDateTime.ofInstant(rejectedAt, ZoneOffset.UTC).toString().replace('T', ' ')
+                  + "|127.0.0.1:40000|PIPELINE0000000000000001|CRC_MISMATCH"
+                  + "|CRC mismatch: packet says 1C81, computed 1C80|##0080QN=...1C81");
     } finally {
       job.cancel().get();
     }
