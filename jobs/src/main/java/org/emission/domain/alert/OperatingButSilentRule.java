@@ -11,9 +11,9 @@ import org.emission.domain.registry.Outlet;
 /**
  * OPERATING_BUT_SILENT: the registry records the outlet as operating, yet for {@code silentHours}
  * it sent nothing but stop (F) flags — judged in event time on each minute — or nothing at all —
- * judged on a processing-time tick against the end of the last minute with any non-F reading (state
- * of one outlet). Starts at that last active time; closes when a minute with a non-F reading
- * arrives.
+ * judged on a processing-time tick against the receive time of the last packet (state of one
+ * outlet). Starts at the end of the last minute with any non-F reading; closes when a minute with a
+ * non-F reading arrives.
  */
 public final class OperatingButSilentRule implements Serializable {
 
@@ -44,19 +44,28 @@ public final class OperatingButSilentRule implements Serializable {
     if (lastActive == Long.MIN_VALUE) {
       lastActive = s.start().toEpochMilli();
     }
-    return check(outlet, s.end(), end, t, "only stop (F) flags");
+    return check(outlet, s.end(), end - lastActive, t, "only stop (F) flags");
   }
 
-  /** Processing-time check at {@code now}: nothing received at all. */
-  public List<Alert> onTick(Outlet outlet, Instant now, AlertThresholds t) {
-    return check(outlet, now, now.toEpochMilli(), t, "no data");
+  /**
+   * Processing-time check at {@code now}: nothing received at all since {@code lastReceived} (the
+   * receive time of the last packet, on the same clock as {@code now}; {@link Long#MIN_VALUE} when
+   * none). The receive clock, not the data's: a logger whose clock is hours behind, or that is
+   * sending stored data, is not silent.
+   */
+  public List<Alert> onTick(Outlet outlet, Instant now, long lastReceived, AlertThresholds t) {
+    if (lastReceived == Long.MIN_VALUE) {
+      return List.of();
+    }
+    return check(outlet, now, now.toEpochMilli() - lastReceived, t, "no data");
   }
 
-  private List<Alert> check(Outlet outlet, Instant at, long now, AlertThresholds t, String what) {
+  private List<Alert> check(
+      Outlet outlet, Instant at, long silentMs, AlertThresholds t, String what) {
     if (slot.isOpen() || lastActive == Long.MIN_VALUE || !outlet.operatingAt(at)) {
       return List.of();
     }
-    long silentMinutes = (now - lastActive) / Cst.MINUTE_MS;
+    long silentMinutes = silentMs / Cst.MINUTE_MS;
     if (silentMinutes < t.silentHours() * 60L) {
       return List.of();
     }

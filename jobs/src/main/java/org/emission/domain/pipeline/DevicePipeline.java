@@ -114,7 +114,7 @@ public final class DevicePipeline implements Serializable {
     Outlet outlet = found.get();
     DeviceOutputs.Builder out = new DeviceOutputs.Builder();
     out.alerts(state.offline.onTick(outlet, now, thresholds));
-    out.alerts(state.operatingButSilent.onTick(outlet, now, thresholds));
+    out.alerts(state.operatingButSilent.onTick(outlet, now, state.lastReceived, thresholds));
     long silence = settings.closeAfterSilenceMinutes() * Cst.MINUTE_MS;
     if (state.lastReceived != Long.MIN_VALUE
         && now.toEpochMilli() - state.lastReceived >= silence) {

@@ -206,10 +206,35 @@ class DeviceRulesTest {
     assertThat(closed).extracting(Alert::lifecycle).containsExactly(AlertLifecycle.CLOSED);
     assertThat(closed.get(0).id()).isEqualTo(out.get(0).id());
 
-    // nothing at all: a tick an hour after the last active minute (11:02) opens it
-    assertThat(rule.onTick(outlet, cst("2024-03-01T11:30"), t)).isEmpty();
-    assertThat(rule.onTick(outlet, cst("2024-03-01T12:02"), t))
+    // nothing at all: the last packet (the 11:01 minute) was received at 11:02:10; a tick an
+    // hour after that opens it, from the end of the last active minute (11:02)
+    long received = cst("2024-03-01T11:02:10").toEpochMilli();
+    assertThat(rule.onTick(outlet, cst("2024-03-01T11:30"), received, t)).isEmpty();
+    assertThat(rule.onTick(outlet, cst("2024-03-01T12:02"), received, t)).isEmpty();
+    assertThat(rule.onTick(outlet, cst("2024-03-01T12:02:10"), received, t))
         .singleElement()
-        .satisfies(a -> assertThat(a.detail()).contains("no data"));
+        .satisfies(
+            a -> {
+              assertThat(a.start()).isEqualTo(cst("2024-03-01T11:02"));
+              assertThat(a.detail()).contains("no data for 60 minutes");
+            });
+  }
+
+  @Test
+  void operatingButSilentTicksOnTheReceiveClockNotTheLoggersClock() {
+    AlertThresholds t = AlertThresholds.builder().silentHours(1).build();
+    OperatingButSilentRule rule = new OperatingButSilentRule();
+    // a logger whose clock is 3 hours behind: its 08:00 minute arrives at 11:01
+    assertThat(
+            rule.onMinute(
+                outlet, snapshot(outlet, "2024-03-01T08:00:00", "25", "N", "9", "300000"), t))
+        .isEmpty();
+    long received = cst("2024-03-01T11:01").toEpochMilli();
+    // a tick at 11:30 (3.5 hours after its data time, 29 minutes after its packet) is not silence
+    assertThat(rule.onTick(outlet, cst("2024-03-01T11:30"), received, t)).isEmpty();
+    // and a logger never heard from is not judged at all
+    assertThat(
+            new OperatingButSilentRule().onTick(outlet, cst("2024-03-01T11:30"), Long.MIN_VALUE, t))
+        .isEmpty();
   }
 }
