@@ -55,7 +55,7 @@ public final class ReplayJob {
     DataStream<CemsSample> samples =
         decoded
             .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<CemsSample>forMonotonousTimestamps()
+                WatermarkStrategy.<CemsSample>forGenerator(ctx -> new MinuteWatermarks<>())
                     .withTimestampAssigner((s, ts) -> s.receivedAt().toEpochMilli()))
             .setParallelism(1);
     DataStream<Item> results =

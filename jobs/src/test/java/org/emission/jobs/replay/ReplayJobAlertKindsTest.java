@@ -192,6 +192,27 @@ class ReplayJobAlertKindsTest {
   }
 
   @Test
+  void threeHourOutageRaisesDeviceOfflineOnTheFilesClock() throws Exception {
+    // O-TRANS's last packet before the outage is its 09:59 minute, "received" at the file's clock
+    // 10:00 (the end of the newest minute seen). The other loggers keep the clock moving, one
+    // watermark per minute, so the device's tick at 10:30 runs once 30 minutes (offlineMinutes)
+    // have passed without a packet: DEVICE_OFFLINE opens with start = 10:00 (its last receive
+    // time). Its 13:00 minute, received at 13:01, closes it with end = 13:01.
+    Map<String, String> alert = onlyAlert("DEVICE_OFFLINE", Logger.TRANSMISSION, "");
+    assertThat(alert)
+        .containsEntry("start", "2025-03-10T10:00:00+08:00")
+        .containsEntry("end", "2025-03-10T13:01:00+08:00")
+        .containsEntry("state", "CLOSED")
+        .containsEntry("limit_value", "30");
+    // every other logger sent every minute: none is ever offline
+    for (Logger logger : Logger.values()) {
+      if (logger != Logger.TRANSMISSION) {
+        assertThat(kinds(logger)).as(logger.outletId).doesNotContain("DEVICE_OFFLINE");
+      }
+    }
+  }
+
+  @Test
   void onlyStopFlagsForADayWhileRegisteredOperatingRaiseOperatingButSilent() throws Exception {
     // O-SILENT (registry status: operating since 2016): normal data until 2025-03-10 07:59, then
     // every code flagged F (stopped) from 03-10 08:00 to 03-11 09:59, then normal again.
