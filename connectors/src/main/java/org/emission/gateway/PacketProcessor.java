@@ -13,6 +13,7 @@ import org.emission.hj212.Hj212Encoder;
 import org.emission.hj212.Hj212Packet;
 import org.emission.hj212.Hj212Records;
 import org.emission.hj212.Hj212RejectReason;
+import org.emission.hj212.MnSniffer;
 import org.emission.hj212.SplitPacketAssembler;
 import org.emission.records.CemsSample;
 import org.slf4j.Logger;

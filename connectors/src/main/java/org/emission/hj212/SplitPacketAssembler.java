@@ -19,8 +19,12 @@ import java.util.Objects;
  * grouped by (MN, CN, DataTime, PNUM). A group that sees no new sub-packet for {@code timeout}, or
  * that must make room because {@code maxOpenGroups} or {@code maxBytes} (sum of data-segment bytes
  * held) would be exceeded, is dropped and reported with its sub-packets; a second copy of a PNO
- * already held is ignored. No threads: time comes from the clock given, and expiry runs on each
- * {@link #offer} and on {@link #expire()}. Not thread-safe.
+ * already held is ignored. So is a sub-packet sent again (same QN) of a group completed less than
+ * {@code timeout} ago — a logger that asks for answers re-sends a sub-packet whose answer it missed
+ * (HJ 212-2017 §6.2), and a group of that one part would otherwise wait for parts that never come.
+ * The last {@code maxOpenGroups} completed groups are remembered for that. No threads: time comes
+ * from the clock given, and expiry runs on each {@link #offer} and on {@link #expire()}. Not
+ * thread-safe.
  */
 public final class SplitPacketAssembler {
 
@@ -75,6 +79,11 @@ public final class SplitPacketAssembler {
   /** Open groups, least recently extended first. */
   private final LinkedHashMap<Key, Group> groups = new LinkedHashMap<>();
 
+  /** Recently completed groups, oldest first: when, and the QNs of their parts in PNO order. */
+  private final LinkedHashMap<Key, Recent> completed = new LinkedHashMap<>();
+
+  private record Recent(long at, String[] qns) {}
+
   private long openBytes;
 
   /**
@@ -115,7 +124,7 @@ public final class SplitPacketAssembler {
       throw new IllegalArgumentException("PNO " + pno + " outside 1.." + key.pnum());
     }
     Group group = groups.get(key);
-    if (group != null && group.parts[pno - 1] != null) {
+    if (group != null && group.parts[pno - 1] != null || isResent(key, pno, packet.qn())) {
       return events;
     }
     if (group == null) {
@@ -147,6 +156,7 @@ public final class SplitPacketAssembler {
     group.add(pno, packet, size, now);
     if (group.count == key.pnum()) {
       List<Hj212Packet> parts = group.received();
+      remember(key, parts, now);
       try {
         events.add(new Completed(key, merge(parts), parts));
       } catch (IllegalArgumentException e) {
@@ -176,7 +186,28 @@ public final class SplitPacketAssembler {
     return openBytes;
   }
 
+  private boolean isResent(Key key, int pno, String qn) {
+    Recent recent = completed.get(key);
+    return recent != null && qn != null && qn.equals(recent.qns()[pno - 1]);
+  }
+
+  private void remember(Key key, List<Hj212Packet> parts, long now) {
+    String[] qns = new String[parts.size()];
+    for (int i = 0; i < qns.length; i++) {
+      qns[i] = parts.get(i).qn();
+    }
+    completed.remove(key);
+    completed.put(key, new Recent(now, qns));
+    if (completed.size() > maxOpenGroups) {
+      completed.remove(completed.keySet().iterator().next());
+    }
+  }
+
   private void expire(long now, List<Event> events) {
+    Iterator<Recent> recent = completed.values().iterator();
+    while (recent.hasNext() && now - recent.next().at() > timeoutMillis) {
+      recent.remove();
+    }
     Iterator<Map.Entry<Key, Group>> it = groups.entrySet().iterator();
     while (it.hasNext()) {
       Group g = it.next().getValue();

@@ -71,6 +71,44 @@ class SplitPacketAssemblerTest {
   }
 
   @Test
+  void aSubPacketSentAgainAfterItsGroupCompletedIsIgnoredUntilTheTimeout() {
+    SplitPacketAssembler a = assembler(10, 100_000);
+    Hj212Packet first = part("MN1", 2, 1, "20250115100000");
+    Hj212Packet second = part("MN1", 2, 2, "20250115100000");
+    assertThat(a.offer(first)).isEmpty();
+    assertThat(a.offer(second)).singleElement().isInstanceOf(Completed.class);
+    // the logger missed the answer to PNO 2 and sends it again, same QN, 9 s later: nothing to
+    // assemble and nothing to reject, and no group waits for a PNO 1 that will not come
+    now = now.plusSeconds(9);
+    assertThat(a.offer(second)).isEmpty();
+    assertThat(a.openGroups()).isZero();
+    now = now.plusSeconds(30);
+    assertThat(a.expire()).isEmpty();
+    // after the timeout the completed group is forgotten: a copy then opens a group again, which
+    // times out as incomplete
+    assertThat(a.offer(second)).isEmpty();
+    assertThat(a.openGroups()).isEqualTo(1);
+    now = now.plusSeconds(11);
+    assertThat(a.expire()).singleElement().isInstanceOf(Dropped.class);
+  }
+
+  @Test
+  void aNewUploadOfACompletedMinuteIsAssembledAgain() {
+    SplitPacketAssembler a = assembler(10, 100_000);
+    a.offer(part("MN1", 2, 1, "20250115100000"));
+    a.offer(part("MN1", 2, 2, "20250115100000"));
+    // the same minute uploaded again with new QNs (a history answer): a new group, assembled
+    Hj212Packet again1 = withQn(part("MN1", 2, 1, "20250115100000"), "20250115110500001");
+    Hj212Packet again2 = withQn(part("MN1", 2, 2, "20250115100000"), "20250115110500002");
+    assertThat(a.offer(again1)).isEmpty();
+    assertThat(a.offer(again2)).singleElement().isInstanceOf(Completed.class);
+  }
+
+  private static Hj212Packet withQn(Hj212Packet p, String qn) {
+    return p.toBuilder().qn(qn).build();
+  }
+
+  @Test
   void packetsThatAreNotSplitPassThrough() {
     SplitPacketAssembler a = assembler(10, 100_000);
     Hj212Packet p = decode(MINUTE_2051);

@@ -1,6 +1,7 @@
 package org.emission.jobs.replay;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,10 @@ import org.emission.gateway.Device;
 import org.emission.gateway.DeviceDirectory;
 import org.emission.hj212.Hj212DecodeResult;
 import org.emission.hj212.Hj212Decoder;
+import org.emission.hj212.Hj212Encoder;
 import org.emission.hj212.Hj212Packet;
 import org.emission.hj212.Hj212Records;
+import org.emission.hj212.MnSniffer;
 import org.emission.hj212.SplitPacketAssembler;
 import org.emission.records.CemsSample;
 
@@ -31,7 +34,11 @@ import org.emission.records.CemsSample;
 public final class PacketFile implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** A line that did not become a sample, with why. */
+  /**
+   * A line that did not become a sample, with why: the line read when it was found (for a split
+   * group given up, the line at which its timeout passed), the MN when one can be read, and the
+   * text (of a group given up, its sub-packets).
+   */
   public record Reject(long line, String mn, String reason, String text) implements Serializable {}
 
   /** What one line gave: at most one sample, or a reject. */
@@ -60,7 +67,11 @@ public final class PacketFile implements Serializable {
     }
     Hj212DecodeResult result = decoder.decode(line);
     if (!(result instanceof Hj212DecodeResult.Accepted accepted)) {
-      return List.of(reject(null, ((Hj212DecodeResult.Rejected) result).reasonText(), line));
+      return List.of(
+          reject(
+              MnSniffer.find(line.getBytes(StandardCharsets.UTF_8)),
+              ((Hj212DecodeResult.Rejected) result).reasonText(),
+              line));
     }
     Hj212Packet packet = accepted.packet();
     if (devices != null) {
@@ -77,27 +88,35 @@ public final class PacketFile implements Serializable {
     if (!Hj212Records.isSample(packet)) {
       return List.of();
     }
+    // received: the clock moves on before the assembler looks at its timeouts
+    clock = Math.max(clock, intervalEnd(packet));
     List<Line> out = new ArrayList<>(1);
     for (SplitPacketAssembler.Event event : assembler.offer(packet)) {
       if (event instanceof SplitPacketAssembler.Completed completed) {
-        out.add(new Line(sample(completed.packet()), null));
-      } else if (event instanceof SplitPacketAssembler.Dropped dropped) {
         out.add(
-            reject(dropped.key().mn(), dropped.reason().name() + ": " + dropped.message(), line));
+            new Line(
+                Hj212Records.toCemsSample(completed.packet(), Instant.ofEpochMilli(clock), false),
+                null));
+      } else if (event instanceof SplitPacketAssembler.Dropped dropped) {
+        StringBuilder parts = new StringBuilder();
+        dropped.parts().forEach(part -> parts.append(Hj212Encoder.encodeToString(part).strip()));
+        out.add(
+            reject(
+                dropped.key().mn(),
+                dropped.reason().name() + ": " + dropped.message(),
+                parts.toString()));
       }
     }
     return out;
   }
 
-  private CemsSample sample(Hj212Packet packet) {
+  /** The end of the period the packet's DataTime starts, as the file's clock counts it. */
+  private static long intervalEnd(Hj212Packet packet) {
     LocalDateTime start = packet.dataTime();
-    long end =
-        start
-            .plus(interval(packet.cn()))
-            .toInstant(Hj212Records.CHINA_STANDARD_TIME)
-            .toEpochMilli();
-    clock = Math.max(clock, end);
-    return Hj212Records.toCemsSample(packet, Instant.ofEpochMilli(clock), false);
+    return start
+        .plus(interval(packet.cn()))
+        .toInstant(Hj212Records.CHINA_STANDARD_TIME)
+        .toEpochMilli();
   }
 
   /** The period a packet's DataTime starts (HJ 212-2017 Table 4 DataTime). */

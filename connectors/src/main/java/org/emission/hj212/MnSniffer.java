@@ -1,4 +1,4 @@
-package org.emission.gateway;
+package org.emission.hj212;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
  * records are keyed and searchable by device. Best effort: the first {@code MN=} at the start of
  * the data segment or after a {@code ;}, if its value looks like a device number.
  */
-final class MnSniffer {
+public final class MnSniffer {
   private MnSniffer() {}
 
-  static String find(byte[] frame) {
+  /** The MN of the frame, or null when none can be read. */
+  public static String find(byte[] frame) {
     int n = frame.length;
     for (int i = 0; i + 3 < n; i++) {
       boolean fieldStart = i == 6 || (i > 0 && frame[i - 1] == ';');
