@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One valid HJ 212 data packet of one outlet at one time: the record on Kafka topic {@code
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param extra CP fields that belong to no pollutant (device states such as "SB1-RS", unknown
  *     fields), kept as sent
  */
+@TypeInfo(CemsSampleTypeInfo.Factory.class)
 public record CemsSample(
     int schema,
     String mn,

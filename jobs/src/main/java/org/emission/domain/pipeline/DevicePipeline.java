@@ -338,6 +338,7 @@ public final class DevicePipeline implements Serializable {
       return;
     }
     state.hours.headMap(hourKeep, false).clear();
+    state.cachedHour = null;
     state.days.headMap(dayKeep, false).clear();
     state.hoursKeptFrom = hourKeep;
     state.daysKeptFrom = dayKeep;
@@ -350,11 +351,16 @@ public final class DevicePipeline implements Serializable {
 
   /** The hour states of an hour, by pollutant (created empty when the hour has none). */
   private static Map<String, HourState> hourStates(DeviceState state, long hourStart) {
+    if (state.cachedHour != null && state.cachedHourStart == hourStart) {
+      return state.cachedHour;
+    }
     Map<String, HourState> hourStates = state.hours.get(hourStart);
     if (hourStates == null) {
       hourStates = new TreeMap<>();
       state.hours.put(hourStart, hourStates);
     }
+    state.cachedHourStart = hourStart;
+    state.cachedHour = hourStates;
     return hourStates;
   }
 

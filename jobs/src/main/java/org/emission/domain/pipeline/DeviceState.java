@@ -58,6 +58,12 @@ public final class DeviceState implements Serializable {
   long droppedLate;
   final TreeSet<String> pollutants = new TreeSet<>();
   final TreeMap<Long, Map<String, HourState>> hours = new TreeMap<>();
+
+  // the entry of hours last looked up (most minutes fall in the hour of the one before), kept out
+  // of snapshots: it is found again on first use
+  transient long cachedHourStart = Long.MIN_VALUE;
+  transient Map<String, HourState> cachedHour;
+
   final TreeMap<Long, Map<String, DayState>> days = new TreeMap<>();
   final Map<String, PollutantRules> rules = new HashMap<>();
   final DeviceOfflineRule offline = new DeviceOfflineRule();
