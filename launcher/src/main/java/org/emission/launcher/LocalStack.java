@@ -26,7 +26,6 @@ import org.emission.gateway.DeviceDirectory;
 import org.emission.gateway.Hj212Gateway;
 import org.emission.jobs.compliance.ComplianceJob;
 import org.emission.jobs.compliance.ComplianceJobConfig;
-import org.emission.jobs.compliance.RegistryMirror;
 import org.emission.kafka.Topics;
 import org.emission.local.LocalCache;
 import org.emission.local.clickhouse.EmbeddedClickHouse;
@@ -123,7 +122,6 @@ final class LocalStack implements AutoCloseable {
             5000,
             true);
     Registry registry = RegistryLoader.load(options.registryDir());
-    RegistryMirror.write(registry, clickHouseSettings);
     progress(
         "registry "
             + options.registryDir()

@@ -60,7 +60,8 @@ public final class ComplianceJob {
             config.registryDir(),
             AlertThresholds.defaults(),
             PipelineSettings.defaults(),
-            TickMode.PROCESSING);
+            TickMode.PROCESSING,
+            config.clickHouse());
 
     sink(ComplianceTopology.minutes(results), ResultTables.MINUTES, config);
     sink(ComplianceTopology.hours(results), ResultTables.HOURS, config);

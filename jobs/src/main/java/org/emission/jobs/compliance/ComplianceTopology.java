@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
+import org.emission.clickhouse.ClickHouseSettings;
 import org.emission.domain.Cst;
 import org.emission.domain.aggregate.LiveValue;
 import org.emission.domain.alert.Alert;
@@ -23,15 +24,28 @@ import org.emission.records.CemsSample;
 public final class ComplianceTopology {
   private ComplianceTopology() {}
 
+  /**
+   * The compliance operator's results.
+   *
+   * @param dimensions where the registry in force is kept for the dashboards ({@link
+   *     RegistryMirror}), or null for none (a replay)
+   */
   public static SingleOutputStreamOperator<ComplianceResult> results(
       DataStream<CemsSample> samples,
       Path registryDir,
       AlertThresholds thresholds,
       PipelineSettings settings,
-      TickMode tickMode) {
+      TickMode tickMode,
+      ClickHouseSettings dimensions) {
     return samples
         .keyBy(CemsSample::mn)
-        .process(new DeviceComplianceFunction(registryDir, thresholds, settings, tickMode))
+        .process(
+            new DeviceComplianceFunction(
+                registryDir,
+                thresholds,
+                settings,
+                tickMode,
+                dimensions == null ? null : new RegistryPublisher(dimensions)))
         .uid("device-compliance")
         .name("device compliance (HJ 75 hours, limits, alerts)");
   }

@@ -39,6 +39,8 @@ final class DeviceComplianceFunction
   private final AlertThresholds thresholds;
   private final PipelineSettings settings;
   private final TickMode tickMode;
+  // null, or when this is the first subtask: where the registry in force is published
+  private final RegistryPublisher publisher;
 
   private transient ValueState<DeviceState> deviceState;
   private transient ValueState<Long> lastSeen;
@@ -47,11 +49,16 @@ final class DeviceComplianceFunction
   private transient DevicePipeline pipeline;
 
   DeviceComplianceFunction(
-      Path registryDir, AlertThresholds thresholds, PipelineSettings settings, TickMode tickMode) {
+      Path registryDir,
+      AlertThresholds thresholds,
+      PipelineSettings settings,
+      TickMode tickMode,
+      RegistryPublisher publisher) {
     this.registryHolder = new RegistryHolder(registryDir);
     this.thresholds = thresholds;
     this.settings = settings;
     this.tickMode = tickMode;
+    this.publisher = publisher;
   }
 
   @Override
@@ -63,6 +70,21 @@ final class DeviceComplianceFunction
     nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
     registry = registryHolder.load();
     pipeline = new DevicePipeline(registry, thresholds, settings);
+    publish();
+  }
+
+  @Override
+  public void close() {
+    if (publisher != null) {
+      publisher.close();
+    }
+  }
+
+  /** One subtask keeps the dimension tables in step with the registry in force. */
+  private void publish() {
+    if (publisher != null && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+      publisher.publish(registry);
+    }
   }
 
   @Override
@@ -123,6 +145,7 @@ final class DeviceComplianceFunction
     if (current != registry) {
       registry = current;
       pipeline = new DevicePipeline(registry, thresholds, settings);
+      publish();
     }
   }
 

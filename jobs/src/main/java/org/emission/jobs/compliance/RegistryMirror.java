@@ -1,5 +1,8 @@
 package org.emission.jobs.compliance;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +17,8 @@ import org.emission.domain.registry.Registry;
 /**
  * Mirrors the registry into the ClickHouse dimension tables ({@code dim_enterprise}, {@code
  * dim_outlet}, {@code dim_limit}) that the dashboards join with. Every row carries the load time as
- * its version, so the latest load wins.
+ * its version, so the latest load wins; once a load is written, the rows of earlier loads are
+ * deleted, so that an outlet or limit removed from the files leaves the tables too.
  */
 public final class RegistryMirror {
   private RegistryMirror() {}
@@ -87,6 +91,14 @@ public final class RegistryMirror {
     writeAll(settings, enterprises, registry.enterprises());
     writeAll(settings, outlets, registry.outlets());
     writeAll(settings, limits, registry.limits());
+    try (Connection connection = settings.connect();
+        Statement statement = connection.createStatement()) {
+      for (String table : List.of("dim_enterprise", "dim_outlet", "dim_limit")) {
+        statement.execute("DELETE FROM " + table + " WHERE loaded_at < '" + loadedAt + "'");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot remove earlier registry loads: " + e.getMessage(), e);
+    }
   }
 
   private static <T> void writeAll(

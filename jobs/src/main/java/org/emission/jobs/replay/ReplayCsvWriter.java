@@ -214,7 +214,33 @@ public final class ReplayCsvWriter {
   }
 
   /** What a replay wrote. */
-  public record Summary(long rejects, long hours, long days, long alerts) {}
+  public record Summary(long rejects, long hours, long days, long alerts) {
+
+    /** Counts the rows of the files {@link #write} wrote into {@code dir}. */
+    public static Summary of(Path dir) throws IOException {
+      return new Summary(
+          rowsIn(dir.resolve("rejects.csv")),
+          rowsIn(dir.resolve("outlet_hours.csv")),
+          rowsIn(dir.resolve("outlet_days.csv")),
+          rowsIn(dir.resolve("alerts.csv")));
+    }
+
+    /** Records after the header: line ends outside quoted fields (RFC 4180), less one. */
+    private static long rowsIn(Path file) throws IOException {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      long records = 0;
+      boolean quoted = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == '\n' && !quoted) {
+          records++;
+        }
+      }
+      return records - 1;
+    }
+  }
 
   private static void keep(Map<String, Versioned> map, String key, long version, List<String> row) {
     Versioned current = map.get(key);

@@ -10,7 +10,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.emission.domain.alert.AlertThresholds;
@@ -24,7 +23,7 @@ import org.emission.records.CemsSample;
 /**
  * The compliance job on a bounded file of HJ 212 packets: the same operators as the live job
  * ({@link ComplianceTopology}), with event-time ticks on the file's own clock, and the results
- * collected into CSV files by {@link ReplayCsvWriter}.
+ * written into CSV files by {@link ReplayCsvSink}.
  */
 public final class ReplayJob {
   private static final OutputTag<PacketFile.Reject> REJECTS =
@@ -64,7 +63,8 @@ public final class ReplayJob {
                 registryDir,
                 AlertThresholds.defaults(),
                 PipelineSettings.defaults(),
-                TickMode.EVENT)
+                TickMode.EVENT,
+                null)
             .filter(
                 r ->
                     !r.outputs().hours().isEmpty()
@@ -75,19 +75,13 @@ public final class ReplayJob {
     DataStream<Item> rejects =
         decoded.getSideOutput(REJECTS).map(r -> new Item(null, r)).returns(Item.class);
 
-    ReplayCsvWriter writer = new ReplayCsvWriter();
-    try (CloseableIterator<Item> items =
-        results.union(rejects).executeAndCollect("emission-replay")) {
-      while (items.hasNext()) {
-        Item item = items.next();
-        if (item.result() != null) {
-          writer.accept(item.result());
-        } else {
-          writer.reject(item.reject());
-        }
-      }
-    }
-    return writer.write(outDir);
+    results
+        .union(rejects)
+        .sinkTo(new ReplayCsvSink(outDir))
+        .setParallelism(1)
+        .name("CSV files in " + outDir);
+    env.execute("emission-replay");
+    return ReplayCsvWriter.Summary.of(outDir);
   }
 
   /** What the CSV files need of a result: hours, days and alerts, not the minute records. */

@@ -205,6 +205,16 @@ class ComplianceJobPipelineTest {
         }
         Thread.sleep(500);
       }
+      // the job keeps the registry in the dimension tables for the dashboards
+      try (Connection connection = clickHouse.connect();
+          Statement statement = connection.createStatement();
+          ResultSet outlets =
+              statement.executeQuery(
+                  "SELECT outlet_id, mn FROM dim_outlet FINAL ORDER BY outlet_id")) {
+        assertThat(outlets.next()).isTrue();
+        assertThat(outlets.getString(1)).isEqualTo("O-TEST-1");
+        assertThat(outlets.getString(2)).isEqualTo("PIPELINE0000000000000001");
+      }
       assertThat(rejectRow)
           .isEqualTo(
               LocalDateTime.ofInstant(rejectedAt, ZoneOffset.UTC).toString().replace('T', ' ')
