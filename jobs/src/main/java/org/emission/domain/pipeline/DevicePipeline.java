@@ -9,7 +9,6 @@ import org.emission.domain.Cst;
 import org.emission.domain.PollutantCodes;
 import org.emission.domain.aggregate.DayState;
 import org.emission.domain.aggregate.HourState;
-import org.emission.domain.aggregate.LiveValue;
 import org.emission.domain.aggregate.OutletDay;
 import org.emission.domain.aggregate.OutletHour;
 import org.emission.domain.alert.AlertThresholds;
@@ -186,9 +185,8 @@ public final class DevicePipeline implements Serializable {
         hour(state, outlet, revised.get(), out);
       }
       PollutantRules rules = state.rules(m.pollutant());
-      Optional<LiveValue> live = rules.live.onMinute(m, hour.running());
-      if (live.isPresent()) {
-        out.live.add(live.get());
+      if (settings.liveValues()) {
+        rules.live.onMinute(m, hour.running()).ifPresent(out.live::add);
       }
       if (!PollutantCodes.isParameter(m.pollutant())) {
         LimitInForce limit =
@@ -226,7 +224,9 @@ public final class DevicePipeline implements Serializable {
     PollutantRules rules = state.rules(emitted.pollutant());
     OutletHour h = rules.ledger.apply(emitted);
     out.hours.add(h);
-    rules.live.onHour(h);
+    if (settings.liveValues()) {
+      rules.live.onHour(h);
+    }
     if (!PollutantCodes.isParameter(h.pollutant())) {
       LimitInForce limit =
           registry.limitFor(outlet.id(), h.pollutant(), Averaging.HOUR, h.hourStart());
@@ -242,7 +242,9 @@ public final class DevicePipeline implements Serializable {
   private void day(DeviceState state, Outlet outlet, OutletDay d, DeviceOutputs.Builder out) {
     PollutantRules rules = state.rules(d.pollutant());
     out.days.add(d);
-    rules.live.onDay(d);
+    if (settings.liveValues()) {
+      rules.live.onDay(d);
+    }
     if (!PollutantCodes.isParameter(d.pollutant())) {
       LimitInForce limit =
           registry.limitFor(outlet.id(), d.pollutant(), Averaging.DAY, d.dayStart());

@@ -13,9 +13,15 @@ import java.io.Serializable;
  *     closes when a record of a later hour arrives (default 10)
  * @param realtimeRetentionMinutes how long minutes formed from 2011 data stay re-openable (default
  *     120)
+ * @param liveValues whether every minute gives the live view of its pollutant (running hour,
+ *     trailing 60 minutes, day/month/year masses; default true); a replay, whose outputs have no
+ *     live view, turns it off — it changes no hour, day or alert
  */
 public record PipelineSettings(
-    int lateRetentionHours, int closeAfterSilenceMinutes, int realtimeRetentionMinutes)
+    int lateRetentionHours,
+    int closeAfterSilenceMinutes,
+    int realtimeRetentionMinutes,
+    boolean liveValues)
     implements Serializable {
 
   public PipelineSettings {
@@ -31,6 +37,12 @@ public record PipelineSettings(
   }
 
   public static PipelineSettings defaults() {
-    return new PipelineSettings(48, 10, 120);
+    return new PipelineSettings(48, 10, 120, true);
+  }
+
+  /** These settings without the live view. */
+  public PipelineSettings withoutLiveValues() {
+    return new PipelineSettings(
+        lateRetentionHours, closeAfterSilenceMinutes, realtimeRetentionMinutes, false);
   }
 }

@@ -62,7 +62,7 @@ public final class ReplayJob {
                 samples,
                 registryDir,
                 AlertThresholds.defaults(),
-                PipelineSettings.defaults(),
+                PipelineSettings.defaults().withoutLiveValues(),
                 TickMode.EVENT,
                 null)
             .filter(

@@ -217,7 +217,11 @@ public final class MixedScenario {
 
   /** Runs the scenario through {@code pipeline} and digests every output. */
   public static OutputDigest run(DevicePipeline pipeline) {
-    OutputDigest digest = new OutputDigest();
+    return run(pipeline, new OutputDigest());
+  }
+
+  /** Runs the scenario into the given digest. */
+  public static OutputDigest run(DevicePipeline pipeline, OutputDigest digest) {
     Map<String, DeviceState> states = new TreeMap<>();
     for (Step s : steps()) {
       switch (s.kind()) {

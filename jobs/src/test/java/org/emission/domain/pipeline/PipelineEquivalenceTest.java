@@ -34,6 +34,19 @@ class PipelineEquivalenceTest {
   }
 
   @Test
+  void withoutTheLiveViewEveryOtherOutputIsTheSame() {
+    OutputDigest with = MixedScenario.run(MixedScenario.pipeline(), new OutputDigest(false));
+    DevicePipeline withoutLive =
+        new DevicePipeline(
+            MixedScenario.registry(),
+            MixedScenario.thresholds(),
+            PipelineSettings.defaults().withoutLiveValues());
+    OutputDigest without = MixedScenario.run(withoutLive, new OutputDigest(false));
+    assertThat(without.summary()).contains(" 0 live values");
+    assertThat(without.hex()).as(without.summary()).isEqualTo(with.hex());
+  }
+
+  @Test
   void randomScenariosGiveTheRecordedOutputs() {
     String[] recorded = {
       "a0080a932cae79d4b4e4bf0aa943896174a5a5d7fa352b3adcb6020592724f46",
