@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -109,6 +110,10 @@ final class LocalStack implements AutoCloseable {
     flink.set(RestOptions.ADDRESS, options.bind());
     flink.set(RestOptions.PORT, options.flinkUiPort());
     flink.set(TaskManagerOptions.NUM_TASK_SLOTS, 4);
+    // checkpoints on disk: the compliance state of 130 loggers outgrows the JobManager's 5 MB
+    flink.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+        options.dataDir().resolve("flink-checkpoints").toUri().toString());
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
     env.setParallelism(2);
