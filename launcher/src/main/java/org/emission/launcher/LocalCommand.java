@@ -87,10 +87,11 @@ final class LocalCommand implements Callable<Integer> {
 
   @Option(
       names = "--speed",
-      defaultValue = "60",
+      defaultValue = "360",
       description =
-          "How many times faster than real the simulated region runs (default: ${DEFAULT-VALUE}:"
-              + " a simulated hour per minute).")
+          "How many times faster than real the simulated region runs from 00:00 CST yesterday"
+              + " until it reaches the present, then in real time (default: ${DEFAULT-VALUE}:"
+              + " a simulated day in four minutes; 1: real time from now).")
   double speed;
 
   @Option(

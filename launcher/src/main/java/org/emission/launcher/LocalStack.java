@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -33,6 +35,7 @@ import org.emission.local.clickhouse.EmbeddedClickHouse;
 import org.emission.local.kafka.EmbeddedKafka;
 import org.emission.notify.AlertNotifier;
 import org.emission.notify.NotifierConfig;
+import org.emission.simulator.LiveOptions;
 import org.emission.simulator.LiveRun;
 import org.emission.simulator.RegionSimulator;
 
@@ -41,6 +44,7 @@ import org.emission.simulator.RegionSimulator;
  * the feed of samples, started in dependency order and stopped in reverse.
  */
 final class LocalStack implements AutoCloseable {
+  private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
   /** What to start, and where. */
   record Options(
@@ -158,18 +162,44 @@ final class LocalStack implements AutoCloseable {
     }
 
     if (options.simulator()) {
+      long start = simulatedStart(Instant.now(), options.speed());
       simulator =
           RegionSimulator.live(
-              options.registryDir(),
-              options.bind(),
-              gateway.port(),
-              options.seed(),
-              options.speed(),
-              kafka.bootstrapServers());
+              LiveOptions.of(
+                      options.registryDir(),
+                      options.bind(),
+                      gateway.port(),
+                      options.seed(),
+                      options.speed(),
+                      kafka.bootstrapServers())
+                  .withStart(start)
+                  .withRealTimeFromNow());
       progress(
-          "simulated region started: every logger of the registry on its own TCP connection, time x"
-              + options.speed());
+          "simulated region started: every logger of the registry on its own TCP connection, from "
+              + Instant.ofEpochMilli(start).atOffset(CST)
+              + " at x"
+              + options.speed()
+              + " until it reaches the present, then in real time");
     }
+  }
+
+  /**
+   * Where the simulated clock starts: at 00:00 CST yesterday when time runs faster than real, so
+   * that hour values appear within a minute and a whole day closes within minutes (a part of a day
+   * would be judged as a logger that sent too little), and the clock catches up with the present —
+   * data never lies in the future, where dashboards ending at "now" would not show it; now when
+   * time runs in real time.
+   */
+  static long simulatedStart(Instant now, double speed) {
+    if (speed <= 1) {
+      return now.toEpochMilli();
+    }
+    return now.atOffset(CST)
+        .toLocalDate()
+        .minusDays(1)
+        .atStartOfDay()
+        .toInstant(CST)
+        .toEpochMilli();
   }
 
   void printEndpoints(PrintStream out) {

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param retries how often it sends again
  * @param incidentsFile where to write the incidents (at start, and again with meter incidents at
  *     close), or null
+ * @param realTimeFromNow a start in the past runs at {@code speed} only until it has caught up with
+ *     the real time, then in real time (the local stack: data never lies in the future)
  */
 public record LiveOptions(
     Path registryDir,
@@ -29,7 +31,8 @@ public record LiveOptions(
     int rtdSeconds,
     long answerTimeoutMillis,
     int retries,
-    Path incidentsFile) {
+    Path incidentsFile,
+    boolean realTimeFromNow) {
 
   /** Defaults: start now, incidents over one simulated day, HJ 212-2017 Table 1 timeouts. */
   public static LiveOptions of(
@@ -46,7 +49,8 @@ public record LiveOptions(
         RegionSimulator.LIVE_RTD_SECONDS,
         RegionSimulator.ACK_TIMEOUT_MILLIS,
         RegionSimulator.RETRIES,
-        null);
+        null,
+        false);
   }
 
   public LiveOptions withStart(long epochMillis) {
@@ -62,7 +66,8 @@ public record LiveOptions(
         rtdSeconds,
         answerTimeoutMillis,
         retries,
-        incidentsFile);
+        incidentsFile,
+        realTimeFromNow);
   }
 
   public LiveOptions withIncidentHorizon(Duration horizon) {
@@ -78,7 +83,8 @@ public record LiveOptions(
         rtdSeconds,
         answerTimeoutMillis,
         retries,
-        incidentsFile);
+        incidentsFile,
+        realTimeFromNow);
   }
 
   public LiveOptions withRtdSeconds(int seconds) {
@@ -94,7 +100,8 @@ public record LiveOptions(
         seconds,
         answerTimeoutMillis,
         retries,
-        incidentsFile);
+        incidentsFile,
+        realTimeFromNow);
   }
 
   public LiveOptions withAnswerTimeout(long millis, int retryCount) {
@@ -110,7 +117,26 @@ public record LiveOptions(
         rtdSeconds,
         millis,
         retryCount,
-        incidentsFile);
+        incidentsFile,
+        realTimeFromNow);
+  }
+
+  /** Runs fast only until the clock has caught up with the real time ({@link #realTimeFromNow}). */
+  public LiveOptions withRealTimeFromNow() {
+    return new LiveOptions(
+        registryDir,
+        host,
+        port,
+        seed,
+        speed,
+        kafkaBootstrap,
+        start,
+        incidentHorizon,
+        rtdSeconds,
+        answerTimeoutMillis,
+        retries,
+        incidentsFile,
+        true);
   }
 
   public LiveOptions withIncidentsFile(Path file) {
@@ -126,6 +152,7 @@ public record LiveOptions(
         rtdSeconds,
         answerTimeoutMillis,
         retries,
-        file);
+        file,
+        realTimeFromNow);
   }
 }

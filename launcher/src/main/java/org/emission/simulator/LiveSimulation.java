@@ -39,7 +39,7 @@ final class LiveSimulation implements LiveRun {
     this.options = o;
     SimulatedRegion region = SimulatedRegion.load(o.registryDir());
     long start = o.start() != null ? o.start() : CstTime.minuteStart(System.currentTimeMillis());
-    this.clock = new SimClock(start, o.speed());
+    this.clock = new SimClock(start, o.speed(), o.realTimeFromNow());
     long horizon = start + o.incidentHorizon().toMillis();
     this.plan = IncidentPlan.schedule(region, start, horizon, o.seed(), o.speed());
     for (DeviceSpec d : region.devices()) {
