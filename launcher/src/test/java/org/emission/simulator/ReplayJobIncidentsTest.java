@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.emission.domain.alert.AlertKind;
+import org.emission.jobs.replay.ReplayCsvWriter;
 import org.emission.jobs.replay.ReplayJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,7 +74,7 @@ class ReplayJobIncidentsTest {
         packets,
         out);
 
-    List<Map<String, String>> alerts = csv(out.resolve("alerts.csv"));
+    List<Map<String, String>> alerts = ReplayCsvWriter.read(out.resolve("alerts.csv"));
     Map<String, Set<String>> kindsByMn = new HashMap<>();
     for (Map<String, String> a : alerts) {
       kindsByMn.computeIfAbsent(a.get("mn"), k -> new HashSet<>()).add(a.get("kind"));
@@ -103,7 +103,7 @@ class ReplayJobIncidentsTest {
           .isEmpty();
     }
 
-    List<Map<String, String>> rejects = csv(out.resolve("rejects.csv"));
+    List<Map<String, String>> rejects = ReplayCsvWriter.read(out.resolve("rejects.csv"));
     Set<String> reasons = new HashSet<>();
     rejects.forEach(r -> reasons.add(r.get("reason").split(":")[0]));
     // only the injected ones: no split group of a clean logger is left incomplete
@@ -119,49 +119,5 @@ class ReplayJobIncidentsTest {
       }
     }
     return false;
-  }
-
-  /** Reads a CSV file written by the replay (RFC 4180 quoting). */
-  private static List<Map<String, String>> csv(Path file) throws Exception {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<String> header = fields(lines.get(0));
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> values = fields(line);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.size() && i < values.size(); i++) {
-        row.put(header.get(i), values.get(i));
-      }
-      rows.add(row);
-    }
-    return rows;
-  }
-
-  private static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    out.add(field.toString());
-    return out;
   }
 }

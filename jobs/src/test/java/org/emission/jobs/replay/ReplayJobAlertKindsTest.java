@@ -437,7 +437,7 @@ class ReplayJobAlertKindsTest {
   private static List<Map<String, String>> alertsOf(Logger logger) throws Exception {
     replay();
     List<Map<String, String>> rows = new ArrayList<>();
-    for (Map<String, String> row : rows(out.resolve("alerts.csv"))) {
+    for (Map<String, String> row : ReplayCsvWriter.read(out.resolve("alerts.csv"))) {
       if (row.get("outlet_id").equals(logger.outletId)) {
         rows.add(row);
       }
@@ -472,7 +472,7 @@ class ReplayJobAlertKindsTest {
   private static Map<String, Map<String, String>> byKey(Path csv, String... keyColumns)
       throws Exception {
     Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
-    for (Map<String, String> row : rows(csv)) {
+    for (Map<String, String> row : ReplayCsvWriter.read(csv)) {
       List<String> key = new ArrayList<>();
       for (String column : keyColumns) {
         key.add(row.get(column));
@@ -480,58 +480,6 @@ class ReplayJobAlertKindsTest {
       byKey.put(String.join("|", key), row);
     }
     return byKey;
-  }
-
-  /** The rows of a CSV file written by {@link ReplayCsvWriter} (RFC 4180), by column name. */
-  private static List<Map<String, String>> rows(Path csv) throws Exception {
-    List<List<String>> records = parse(Files.readString(csv, StandardCharsets.UTF_8));
-    List<String> header = records.get(0);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (List<String> record : records.subList(1, records.size())) {
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        row.put(header.get(i), i < record.size() ? record.get(i) : "");
-      }
-      rows.add(row);
-    }
-    return rows;
-  }
-
-  private static List<List<String>> parse(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n') {
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-      } else if (c != '\r') {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !record.isEmpty()) {
-      record.add(field.toString());
-      records.add(record);
-    }
-    return records;
   }
 
   private static Path registry() throws Exception {
