@@ -7,23 +7,23 @@ import java.util.List;
  * A small RFC 4180 reader for spreadsheet exports: comma separated, double-quoted cells may hold
  * commas, doubled quotes and line breaks; a UTF-8 BOM is dropped; CRLF and LF both end a row.
  */
-final class Csv {
+public final class Csv {
 
   /** One row with the 1-based line on which it starts. */
-  record Row(int line, List<String> cells) {
-    boolean isBlank() {
+  public record Row(int line, List<String> cells) {
+    public boolean isBlank() {
       return cells.stream().allMatch(String::isBlank);
     }
   }
 
   /** A row that could not be read, e.g. an unterminated quote. */
-  record Problem(int line, String reason) {}
+  public record Problem(int line, String reason) {}
 
-  record Result(List<Row> rows, List<Problem> problems) {}
+  public record Result(List<Row> rows, List<Problem> problems) {}
 
   private Csv() {}
 
-  static Result parse(String text) {
+  public static Result parse(String text) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }

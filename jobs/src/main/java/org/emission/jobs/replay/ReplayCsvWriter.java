@@ -18,6 +18,7 @@ import org.emission.domain.aggregate.HourCompliance;
 import org.emission.domain.aggregate.OutletDay;
 import org.emission.domain.aggregate.OutletHour;
 import org.emission.domain.alert.Alert;
+import org.emission.domain.registry.Csv;
 import org.emission.jobs.compliance.ComplianceResult;
 
 /**
@@ -245,54 +246,20 @@ public final class ReplayCsvWriter {
 
   /** The rows of a file {@link #write} wrote (RFC 4180), each by column name. */
   public static List<Map<String, String>> read(Path csv) throws IOException {
-    List<List<String>> records = parse(Files.readString(csv, StandardCharsets.UTF_8));
-    List<String> header = records.get(0);
+    List<Csv.Row> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8)).rows();
+    List<String> header = records.get(0).cells();
     List<Map<String, String>> rows = new ArrayList<>();
-    for (List<String> record : records.subList(1, records.size())) {
+    for (Csv.Row record : records.subList(1, records.size())) {
+      if (record.isBlank()) {
+        continue;
+      }
       Map<String, String> row = new LinkedHashMap<>();
       for (int i = 0; i < header.size(); i++) {
-        row.put(header.get(i), i < record.size() ? record.get(i) : "");
+        row.put(header.get(i), i < record.cells().size() ? record.cells().get(i) : "");
       }
       rows.add(row);
     }
     return rows;
-  }
-
-  private static List<List<String>> parse(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n') {
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-      } else if (c != '\r') {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !record.isEmpty()) {
-      record.add(field.toString());
-      records.add(record);
-    }
-    return records;
   }
 
   private static void keep(Map<String, Versioned> map, String key, long version, List<String> row) {
