@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.emission.records.FieldMap;
 
 /**
  * One HJ 212 packet (通讯包): the header fields of the data segment and its CP data area (数据区), all
@@ -494,6 +495,15 @@ public final class Hj212Packet {
     return new String(buf, segOff + nameOff(f), nameLen(f), StandardCharsets.UTF_8);
   }
 
+  /** The kind of a {@code code-kind} field name; the known kinds are shared Strings. */
+  private String kindText(long f) {
+    int dash = dash(f);
+    int off = segOff + nameOff(f) + dash + 1;
+    int len = nameLen(f) - dash - 1;
+    int k = Hj212Codes.KIND_INDEX.get(buf, off, len);
+    return k >= 0 ? Hj212Codes.KIND_NAMES[k] : new String(buf, off, len, StandardCharsets.UTF_8);
+  }
+
   private String valueText(long f) {
     return new String(buf, segOff + valueOff(f), valueLen(f), StandardCharsets.UTF_8);
   }
@@ -537,6 +547,84 @@ public final class Hj212Packet {
     return h;
   }
 
+  /**
+   * The CP fields as a {@link org.emission.records.CemsSample} carries them, in one pass: {@link
+   * #pollutants()} as it groups them, and in {@code extra} the device fields as {@code SBxxx-RS}
+   * followed by the other fields but DataTime; of a duplicate the first is kept.
+   */
+  SampleFields sampleFields() {
+    boolean map2005 = edition() == Hj212Edition.HJT212_2005;
+    int n = fields.length;
+    String[] groupCodes = new String[n];
+    boolean[] groupIsDevice = new boolean[n];
+    @SuppressWarnings("unchecked")
+    FieldMap.Builder<String>[] groups = new FieldMap.Builder[n];
+    FieldMap.Builder<String> others = null;
+    int groupCount = 0;
+    int current = -1;
+    long previous = -1;
+    for (long f : fields) {
+      int dash = dash(f);
+      if (dash < 0) {
+        if (!isDataTime(f)) {
+          others = others == null ? new FieldMap.Builder<>(2) : others;
+          others.put(nameText(f), valueText(f));
+        }
+        continue;
+      }
+      int off = segOff + nameOff(f);
+      // fields of one pollutant come together: the group stays while the code repeats
+      if (current < 0 || !Groups.sameCode(this, previous, f)) {
+        String code = new String(buf, off, dash, StandardCharsets.UTF_8);
+        boolean device = code.startsWith("SB");
+        if (!device && map2005) {
+          String mapped = Hj212Codes.code2017Of2005(code);
+          code = mapped == null ? code : mapped;
+        }
+        current = -1;
+        for (int g = 0; g < groupCount && current < 0; g++) {
+          if (groupIsDevice[g] == device && groupCodes[g].equals(code)) {
+            current = g;
+          }
+        }
+        if (current < 0) {
+          current = groupCount++;
+          groupCodes[current] = code;
+          groupIsDevice[current] = device;
+          groups[current] = new FieldMap.Builder<>(8);
+        }
+        previous = f;
+      }
+      groups[current].put(kindText(f), valueText(f));
+    }
+    FieldMap.Builder<Map<String, String>> pollutants = new FieldMap.Builder<>(groupCount);
+    FieldMap.Builder<String> extra = new FieldMap.Builder<>(others == null ? 0 : others.size());
+    for (int g = 0; g < groupCount; g++) {
+      FieldMap<String> group = groups[g].build();
+      if (groupIsDevice[g]) {
+        String device = groupCodes[g];
+        group.forEach((kind, value) -> extra.put(device + "-" + kind, value));
+      } else {
+        pollutants.put(groupCodes[g], group);
+      }
+    }
+    if (others != null) {
+      others.build().forEach(extra::put);
+    }
+    return new SampleFields(pollutants.build(), extra.build());
+  }
+
+  /** The fields of a {@link org.emission.records.CemsSample}, see {@link #sampleFields()}. */
+  record SampleFields(Map<String, Map<String, String>> pollutants, Map<String, String> extra) {}
+
+  private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
+
+  private boolean isDataTime(long f) {
+    int off = segOff + nameOff(f);
+    return nameLen(f) == DATA_TIME.length
+        && Arrays.equals(buf, off, off + DATA_TIME.length, DATA_TIME, 0, DATA_TIME.length);
+  }
+
   /** The grouped views of the CP area, made once on first use. */
   private static final class Groups {
     final Map<String, Map<String, String>> pollutants;
@@ -561,12 +649,7 @@ public final class Hj212Packet {
           continue;
         }
         int off = p.segOff + nameOff(f);
-        int kindLen = nameLen(f) - dash - 1;
-        int k = Hj212Codes.KIND_INDEX.get(b, off + dash + 1, kindLen);
-        String kind =
-            k >= 0
-                ? Hj212Codes.KIND_NAMES[k]
-                : new String(b, off + dash + 1, kindLen, StandardCharsets.UTF_8);
+        String kind = p.kindText(f);
         // Fields of one pollutant come together: reuse its map while the code repeats.
         if (current == null || !sameCode(p, previous, f)) {
           String code = new String(b, off, dash, StandardCharsets.UTF_8);

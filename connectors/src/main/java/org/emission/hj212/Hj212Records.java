@@ -3,8 +3,6 @@ package org.emission.hj212;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.emission.records.CemsSample;
@@ -49,18 +47,7 @@ public final class Hj212Records {
     if (dataTime == null) {
       throw new IllegalArgumentException("CN=" + packet.cn() + " packet has no DataTime");
     }
-    Map<String, String> extra = new LinkedHashMap<>();
-    packet
-        .devices()
-        .forEach((device, kinds) -> kinds.forEach((kind, v) -> extra.put(device + "-" + kind, v)));
-    packet
-        .otherFields()
-        .forEach(
-            (name, v) -> {
-              if (!name.equals("DataTime")) {
-                extra.put(name, v);
-              }
-            });
+    Hj212Packet.SampleFields fields = packet.sampleFields();
     return new CemsSample(
         CemsSample.SCHEMA,
         packet.mn(),
@@ -71,7 +58,7 @@ public final class Hj212Records {
         dataTime.atOffset(CHINA_STANDARD_TIME),
         receivedAt,
         packet.backfill() || historyAnswer,
-        packet.pollutants(),
-        extra);
+        fields.pollutants(),
+        fields.extra());
   }
 }

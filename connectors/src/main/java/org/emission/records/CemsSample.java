@@ -52,12 +52,25 @@ public record CemsSample(
     Objects.requireNonNull(cn, "cn");
     Objects.requireNonNull(dataTime, "dataTime");
     // immutable all the way down: records cross Flink's network and state serializers
-    Map<String, Map<String, String>> fields = new java.util.HashMap<>();
-    if (pollutants != null) {
-      pollutants.forEach((code, kinds) -> fields.put(code, Map.copyOf(kinds)));
+    pollutants = pollutants == null ? FieldMap.of() : immutable(pollutants);
+    extra = extra == null ? FieldMap.of() : FieldMap.copyOf(extra);
+  }
+
+  /** The maps themselves when they are {@link FieldMap}s already, else copies. */
+  private static Map<String, Map<String, String>> immutable(
+      Map<String, Map<String, String>> pollutants) {
+    if (pollutants instanceof FieldMap<Map<String, String>> outer) {
+      boolean all = true;
+      for (Map<String, String> fields : outer.values()) {
+        all &= fields instanceof FieldMap;
+      }
+      if (all) {
+        return outer;
+      }
     }
-    pollutants = Map.copyOf(fields);
-    extra = extra == null ? Map.of() : Map.copyOf(extra);
+    FieldMap.Builder<Map<String, String>> copy = new FieldMap.Builder<>(pollutants.size());
+    pollutants.forEach((code, fields) -> copy.put(code, FieldMap.copyOf(fields)));
+    return copy.build();
   }
 
   /** The text of one field of one pollutant, or null when the packet did not carry it. */

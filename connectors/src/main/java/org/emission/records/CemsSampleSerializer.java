@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -101,22 +100,33 @@ public final class CemsSampleSerializer extends TypeSerializerSingleton<CemsSamp
         in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     boolean backfill = in.readBoolean();
     int count = in.readInt();
-    Map<String, Map<String, String>> pollutants = new HashMap<>(count * 2);
+    FieldMap.Builder<Map<String, String>> pollutants = new FieldMap.Builder<>(count);
     for (int i = 0; i < count; i++) {
       pollutants.put(StringValue.readString(in), readFields(in));
     }
     Map<String, String> extra = readFields(in);
     return new CemsSample(
-        schema, mn, st, cn, qn, protocol, dataTime, receivedAt, backfill, pollutants, extra);
+        schema,
+        mn,
+        st,
+        cn,
+        qn,
+        protocol,
+        dataTime,
+        receivedAt,
+        backfill,
+        pollutants.build(),
+        extra);
   }
 
   private static Map<String, String> readFields(DataInputView in) throws IOException {
     int n = in.readInt();
-    Map<String, String> fields = new HashMap<>(n * 2);
+    FieldMap.Builder<String> fields = new FieldMap.Builder<>(n);
     for (int i = 0; i < n; i++) {
       fields.put(StringValue.readString(in), StringValue.readString(in));
     }
-    return fields;
+    // the record keeps a FieldMap as it is
+    return fields.build();
   }
 
   @Override
@@ -126,7 +136,36 @@ public final class CemsSampleSerializer extends TypeSerializerSingleton<CemsSamp
 
   @Override
   public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
+    // field by field, without making the record
+    out.writeInt(in.readInt());
+    for (int i = 0; i < 5; i++) {
+      StringValue.copyString(in, out);
+    }
+    out.writeLong(in.readLong());
+    out.writeInt(in.readInt());
+    out.writeInt(in.readInt());
+    boolean received = in.readBoolean();
+    out.writeBoolean(received);
+    if (received) {
+      out.writeLong(in.readLong());
+      out.writeInt(in.readInt());
+    }
+    out.writeBoolean(in.readBoolean());
+    int pollutants = in.readInt();
+    out.writeInt(pollutants);
+    for (int i = 0; i < pollutants; i++) {
+      StringValue.copyString(in, out);
+      copyFields(in, out);
+    }
+    copyFields(in, out);
+  }
+
+  private static void copyFields(DataInputView in, DataOutputView out) throws IOException {
+    int n = in.readInt();
+    out.writeInt(n);
+    for (int i = 0; i < 2 * n; i++) {
+      StringValue.copyString(in, out);
+    }
   }
 
   @Override

@@ -83,6 +83,41 @@ class Hj212RecordsTest {
   }
 
   @Test
+  void aPollutantSentInTwoPlacesIsOneGroupAndTheFirstOfADuplicateIsKept() {
+    Hj212Packet packet =
+        Hj212Packet.builder()
+            .qn("20250115103000123")
+            .st("31")
+            .cn("2051")
+            .pw("123456")
+            .mn(MN)
+            .flag(5)
+            .item("DataTime", "20250115102000")
+            .item(new Hj212Field("a21026-Avg", "25.3"), new Hj212Field("a21026-Flag", "N"))
+            .item(new Hj212Field("SB1-RS", "1"), new Hj212Field("SB1-RS", "0"))
+            .item(new Hj212Field("a19001-Avg", "7.8"))
+            .item(new Hj212Field("a21026-Avg", "99.9"), new Hj212Field("a21026-Max", "30.1"))
+            .item("PolId", "w01018")
+            .item("PolId", "w01019")
+            .item("DataTime", "20250115102100")
+            .build();
+    CemsSample s =
+        Hj212Records.toCemsSample(decode(Hj212Encoder.encodeToString(packet)), RECEIVED, false);
+    assertThat(s.pollutants())
+        .isEqualTo(
+            Map.of(
+                "a21026",
+                Map.of("Avg", "25.3", "Flag", "N", "Max", "30.1"),
+                "a19001",
+                Map.of("Avg", "7.8")));
+    assertThat(s.pollutants().keySet()).containsExactly("a21026", "a19001");
+    assertThat(s.pollutants().get("a21026").keySet()).containsExactly("Avg", "Flag", "Max");
+    // no DataTime, however often it was sent
+    assertThat(s.extra()).isEqualTo(Map.of("SB1-RS", "1", "PolId", "w01018"));
+    assertThat(s.dataTime()).isEqualTo(OffsetDateTime.parse("2025-01-15T10:20:00+08:00"));
+  }
+
+  @Test
   void packetsWithoutDataTimeAreNoSamples() {
     Hj212Packet command = decode(OFFICIAL_1062);
     assertThat(Hj212Records.isSample(command)).isFalse();

@@ -30,21 +30,35 @@ import org.junit.jupiter.api.io.TempDir;
  * protocol edition and answer mode, over the standard 36 simulated hours.
  */
 class ReplayJobIncidentsTest {
+  private static final int FLINK_PARALLELISM = 3;
+
   @RegisterExtension
   static final MiniClusterExtension FLINK =
       new MiniClusterExtension(
           new MiniClusterResourceConfiguration.Builder()
               .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(3)
+              .setNumberSlotsPerTaskManager(FLINK_PARALLELISM)
               .build());
 
-  @Test
-  void everyIncidentIsDetectedAndCleanLoggersStayQuiet(@TempDir Path dir) throws Exception {
+  @TempDir static Path dir;
+
+  private static Set<String> clean;
+  private static Path packets;
+  private static Path out;
+
+  /**
+   * Cuts the standard file to the incident loggers and the chosen clean ones and replays it on the
+   * MiniCluster (parallelism 3), once for all tests of the class.
+   */
+  private static synchronized Path replayed() throws Exception {
+    if (out != null) {
+      return out;
+    }
     SimulatedFiles.Run run = SimulatedFiles.standard();
     SimulatedRegion region = SimulatedRegion.load(SimulatedFiles.REGISTRY);
     Set<String> incidentMns = new HashSet<>();
     run.result().incidents().forEach(i -> incidentMns.add(i.mn()));
-    Set<String> clean = new HashSet<>();
+    clean = new HashSet<>();
     Set<String> seenKinds = new HashSet<>();
     for (DeviceSpec d : region.devices()) {
       if (d.clean()
@@ -55,7 +69,7 @@ class ReplayJobIncidentsTest {
         clean.add(d.mn());
       }
     }
-    Path packets = dir.resolve("packets.txt");
+    packets = dir.resolve("packets.txt");
     List<String> kept = new ArrayList<>();
     for (String line : Files.readAllLines(run.packets(), StandardCharsets.UTF_8)) {
       int at = line.indexOf(";MN=");
@@ -66,14 +80,20 @@ class ReplayJobIncidentsTest {
       }
     }
     Files.write(packets, kept, StandardCharsets.UTF_8);
-
-    Path out = dir.resolve("out");
+    Path replay = dir.resolve("out");
     ReplayJob.run(
         StreamExecutionEnvironment.getExecutionEnvironment(),
         SimulatedFiles.REGISTRY,
         packets,
-        out);
+        replay);
+    out = replay;
+    return out;
+  }
 
+  @Test
+  void everyIncidentIsDetectedAndCleanLoggersStayQuiet() throws Exception {
+    SimulatedFiles.Run run = SimulatedFiles.standard();
+    Path out = replayed();
     List<Map<String, String>> alerts = ReplayCsvWriter.read(out.resolve("alerts.csv"));
     Map<String, Set<String>> kindsByMn = new HashMap<>();
     for (Map<String, String> a : alerts) {
@@ -110,6 +130,29 @@ class ReplayJobIncidentsTest {
     assertThat(reasons)
         .containsExactlyInAnyOrder(
             "CRC_MISMATCH", "LENGTH_MISMATCH", "UNKNOWN_DEVICE", "WRONG_PASSWORD");
+  }
+
+  /**
+   * Each subtask reads the whole file but keeps only its own loggers ({@code PacketFileSource}): a
+   * receive time, a tick or a split timeout that depended on how the loggers are spread would show
+   * here as a difference to the replay in a single subtask.
+   */
+  @Test
+  void theParallelismChangesNoResult() throws Exception {
+    Path parallel = replayed();
+    Path single = dir.resolve("out-single");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    ReplayJob.run(env, SimulatedFiles.REGISTRY, packets, single);
+    assertThat(FLINK_PARALLELISM).isGreaterThan(1);
+    for (String file :
+        List.of("outlet_hours.csv", "outlet_days.csv", "alerts.csv", "rejects.csv")) {
+      List<String> expected = Files.readAllLines(single.resolve(file), StandardCharsets.UTF_8);
+      assertThat(expected).as(file).hasSizeGreaterThan(1);
+      assertThat(Files.readAllLines(parallel.resolve(file), StandardCharsets.UTF_8))
+          .as(file)
+          .containsExactlyElementsOf(expected);
+    }
   }
 
   private static boolean isAlertKind(String name) {

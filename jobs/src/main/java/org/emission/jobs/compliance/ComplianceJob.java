@@ -56,7 +56,7 @@ public final class ComplianceJob {
             .uid("cems-samples-source");
     DataStream<ComplianceResult> results =
         ComplianceTopology.results(
-            samples,
+            samples.keyBy(CemsSample::mn),
             config.registryDir(),
             AlertThresholds.defaults(),
             PipelineSettings.defaults(),

@@ -3,6 +3,7 @@ package org.emission.jobs.compliance;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 import org.emission.clickhouse.ClickHouseSettings;
@@ -27,18 +28,18 @@ public final class ComplianceTopology {
   /**
    * The compliance operator's results.
    *
+   * @param samplesByMn samples keyed by {@link CemsSample#mn()}
    * @param dimensions where the registry in force is kept for the dashboards ({@link
    *     RegistryMirror}), or null for none (a replay)
    */
   public static SingleOutputStreamOperator<ComplianceResult> results(
-      DataStream<CemsSample> samples,
+      KeyedStream<CemsSample, String> samplesByMn,
       Path registryDir,
       AlertThresholds thresholds,
       PipelineSettings settings,
       TickMode tickMode,
       ClickHouseSettings dimensions) {
-    return samples
-        .keyBy(CemsSample::mn)
+    return samplesByMn
         .process(
             new DeviceComplianceFunction(
                 registryDir,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.emission.gateway.Device;
 import org.emission.gateway.DeviceDirectory;
@@ -45,44 +46,89 @@ public final class PacketFile implements Serializable {
   public record Line(CemsSample sample, Reject reject) implements Serializable {}
 
   private final String registryDir;
+  private final Owner owner;
   private transient Hj212Decoder decoder;
   private transient DeviceDirectory devices;
   private transient SplitPacketAssembler assembler;
   private long clock = Long.MIN_VALUE;
   private long lineNumber;
 
+  /**
+   * Which MNs a reader of a partitioned file reports (see {@link PacketFileSource}); the MN is
+   * empty for a line whose MN cannot be read.
+   */
+  @FunctionalInterface
+  public interface Owner extends Serializable {
+    boolean owns(String mn);
+  }
+
+  /** A reader of the whole file. */
   public PacketFile(Path registryDir) {
+    this(registryDir, mn -> true);
+  }
+
+  /**
+   * A reader of one part of the file: it reads every line, so that its clock is the whole file's
+   * clock, but gives samples and rejects only of the MNs it owns.
+   */
+  public PacketFile(Path registryDir, Owner owner) {
     this.registryDir = registryDir.toAbsolutePath().toString();
+    this.owner = owner;
+  }
+
+  /** The file's clock: the end of the newest interval read so far (epoch ms), or MIN_VALUE. */
+  public long clock() {
+    return clock;
   }
 
   /** Decodes the next line of the file; blank lines give nothing. */
   public List<Line> next(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return next(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Decodes the next line of the file, {@code buf[off, off + len)} without its line terminator; the
+   * bytes are copied where they are kept, so the caller may reuse the buffer.
+   */
+  public List<Line> next(byte[] buf, int off, int len) {
     lineNumber++;
     if (decoder == null) {
       open();
     }
-    String line = text.strip();
-    if (line.isEmpty()) {
+    int from = off;
+    int to = off + len;
+    while (from < to && isBlank(buf[from])) {
+      from++;
+    }
+    while (to > from && isBlank(buf[to - 1])) {
+      to--;
+    }
+    if (from == to) {
       return List.of();
     }
+    // the packet keeps the bytes it was decoded from, and the assembler may keep the packet
+    byte[] line = Arrays.copyOfRange(buf, from, to);
     Hj212DecodeResult result = decoder.decode(line);
     if (!(result instanceof Hj212DecodeResult.Accepted accepted)) {
-      return List.of(
-          reject(
-              MnSniffer.find(line.getBytes(StandardCharsets.UTF_8)),
-              ((Hj212DecodeResult.Rejected) result).reasonText(),
-              line));
+      String mn = MnSniffer.find(line);
+      return owns(mn)
+          ? List.of(reject(mn, ((Hj212DecodeResult.Rejected) result).reasonText(), text(line)))
+          : List.of();
     }
     Hj212Packet packet = accepted.packet();
+    String mn = packet.mn();
     if (devices != null) {
-      Device device = devices.find(packet.mn());
+      Device device = devices.find(mn);
       if (device == null) {
-        return List.of(
-            reject(
-                packet.mn(), "UNKNOWN_DEVICE: MN " + packet.mn() + " is not in devices.csv", line));
+        return owns(mn)
+            ? List.of(reject(mn, "UNKNOWN_DEVICE: MN " + mn + " is not in devices.csv", text(line)))
+            : List.of();
       }
       if (!device.pw().equals(packet.pw())) {
-        return List.of(reject(packet.mn(), "WRONG_PASSWORD: PW does not match devices.csv", line));
+        return owns(mn)
+            ? List.of(reject(mn, "WRONG_PASSWORD: PW does not match devices.csv", text(line)))
+            : List.of();
       }
     }
     if (!Hj212Records.isSample(packet)) {
@@ -90,8 +136,23 @@ public final class PacketFile implements Serializable {
     }
     // received: the clock moves on before the assembler looks at its timeouts
     clock = Math.max(clock, intervalEnd(packet));
-    List<Line> out = new ArrayList<>(1);
-    for (SplitPacketAssembler.Event event : assembler.offer(packet)) {
+    if (!owns(mn)) {
+      // another reader's line: only the timeouts of this reader's open groups may pass
+      return events(assembler.expire());
+    }
+    return events(assembler.offer(packet));
+  }
+
+  private boolean owns(String mn) {
+    return owner.owns(mn == null ? "" : mn);
+  }
+
+  private List<Line> events(List<SplitPacketAssembler.Event> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<Line> out = new ArrayList<>(events.size());
+    for (SplitPacketAssembler.Event event : events) {
       if (event instanceof SplitPacketAssembler.Completed completed) {
         out.add(
             new Line(
@@ -108,6 +169,14 @@ public final class PacketFile implements Serializable {
       }
     }
     return out;
+  }
+
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0x0B;
+  }
+
+  private static String text(byte[] line) {
+    return new String(line, StandardCharsets.UTF_8);
   }
 
   /** The end of the period the packet's DataTime starts, as the file's clock counts it. */

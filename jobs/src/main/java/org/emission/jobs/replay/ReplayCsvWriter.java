@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class ReplayCsvWriter {
   private final Map<String, Versioned> hours = new TreeMap<>();
   private final Map<String, Versioned> days = new TreeMap<>();
   private final Map<String, Versioned> alerts = new TreeMap<>();
-  private final List<List<String>> rejects = new ArrayList<>();
+  private final List<PacketFile.Reject> rejects = new ArrayList<>();
 
   private record Versioned(long version, List<String> row) {}
 
@@ -202,7 +203,7 @@ public final class ReplayCsvWriter {
   }
 
   public void reject(PacketFile.Reject reject) {
-    rejects.add(List.of(Long.toString(reject.line()), reject.mn(), reject.reason(), reject.text()));
+    rejects.add(reject);
   }
 
   /** Writes the four files into {@code dir}, creating it if needed. */
@@ -211,7 +212,17 @@ public final class ReplayCsvWriter {
     write(dir.resolve("outlet_hours.csv"), HOUR_COLUMNS, rows(hours));
     write(dir.resolve("outlet_days.csv"), DAY_COLUMNS, rows(days));
     write(dir.resolve("alerts.csv"), ALERT_COLUMNS, rows(alerts));
-    write(dir.resolve("rejects.csv"), REJECT_COLUMNS, rejects);
+    // in the order of the file, whichever subtask found them
+    List<List<String>> rejectRows = new ArrayList<>(rejects.size());
+    rejects.stream()
+        .sorted(
+            Comparator.comparingLong(PacketFile.Reject::line)
+                .thenComparing(PacketFile.Reject::mn)
+                .thenComparing(PacketFile.Reject::reason)
+                .thenComparing(PacketFile.Reject::text))
+        .forEach(
+            r -> rejectRows.add(List.of(Long.toString(r.line()), r.mn(), r.reason(), r.text())));
+    write(dir.resolve("rejects.csv"), REJECT_COLUMNS, rejectRows);
     return new Summary(rejects.size(), hours.size(), days.size(), alerts.size());
   }
 

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -23,7 +25,8 @@ import org.emission.records.CemsSample;
 /**
  * The compliance job on a bounded file of HJ 212 packets: the same operators as the live job
  * ({@link ComplianceTopology}), with event-time ticks on the file's own clock, and the results
- * written into CSV files by {@link ReplayCsvSink}.
+ * written into CSV files by {@link ReplayCsvSink}. Each subtask reads the file, decodes it and runs
+ * the compliance rules of its own MNs in one chain ({@link PacketFileSource}).
  */
 public final class ReplayJob {
   private static final OutputTag<PacketFile.Reject> REJECTS =
@@ -42,24 +45,24 @@ public final class ReplayJob {
       throws Exception {
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
     env.getConfig().enableObjectReuse();
-    FileSource<String> source =
-        FileSource.forRecordStreamFormat(
-                new TextLineInputFormat(),
-                new org.apache.flink.core.fs.Path(packets.toAbsolutePath().toUri()))
-            .build();
-    DataStream<String> lines =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "packet file").setParallelism(1);
-    SingleOutputStreamOperator<CemsSample> decoded =
-        lines.process(new DecodeLines(registryDir)).setParallelism(1).name("decode HJ 212 lines");
-    DataStream<CemsSample> samples =
-        decoded
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<CemsSample>forGenerator(ctx -> new MinuteWatermarks<>())
-                    .withTimestampAssigner((s, ts) -> s.receivedAt().toEpochMilli()))
-            .setParallelism(1);
+    // the readers must spread MNs over subtasks exactly as the keyed operator's key groups do
+    int maxParallelism =
+        env.getMaxParallelism() > 0
+            ? env.getMaxParallelism()
+            : KeyGroupRangeAssignment.computeDefaultMaxParallelism(env.getParallelism());
+    env.setMaxParallelism(maxParallelism);
+    SingleOutputStreamOperator<CemsSample> samples =
+        env.fromSource(
+                new PacketFileSource(registryDir, packets, maxParallelism),
+                WatermarkStrategy.noWatermarks(),
+                "packet file")
+            .process(new SplitRejects())
+            .name("samples and rejects");
+    KeyedStream<CemsSample, String> byMn =
+        DataStreamUtils.reinterpretAsKeyedStream(samples, CemsSample::mn, Types.STRING);
     DataStream<Item> results =
         ComplianceTopology.results(
-                samples,
+                byMn,
                 registryDir,
                 AlertThresholds.defaults(),
                 PipelineSettings.defaults().withoutLiveValues(),
@@ -73,7 +76,7 @@ public final class ReplayJob {
             .map(r -> new Item(withoutMinutes(r), null))
             .returns(Item.class);
     DataStream<Item> rejects =
-        decoded.getSideOutput(REJECTS).map(r -> new Item(null, r)).returns(Item.class);
+        samples.getSideOutput(REJECTS).map(r -> new Item(null, r)).returns(Item.class);
 
     results
         .union(rejects)
@@ -97,22 +100,14 @@ public final class ReplayJob {
         r.dayJudgements());
   }
 
-  /** Decodes lines in file order (parallelism 1: the file's clock needs every line in order). */
-  private static final class DecodeLines extends ProcessFunction<String, CemsSample> {
-    private final PacketFile file;
-
-    DecodeLines(Path registryDir) {
-      this.file = new PacketFile(registryDir);
-    }
-
+  /** Samples go on to the operator keyed by MN, rejects to the side. */
+  private static final class SplitRejects extends ProcessFunction<PacketFile.Line, CemsSample> {
     @Override
-    public void processElement(String line, Context ctx, Collector<CemsSample> out) {
-      for (PacketFile.Line decoded : file.next(line)) {
-        if (decoded.sample() != null) {
-          out.collect(decoded.sample());
-        } else {
-          ctx.output(REJECTS, decoded.reject());
-        }
+    public void processElement(PacketFile.Line line, Context ctx, Collector<CemsSample> out) {
+      if (line.sample() != null) {
+        out.collect(line.sample());
+      } else {
+        ctx.output(REJECTS, line.reject());
       }
     }
   }

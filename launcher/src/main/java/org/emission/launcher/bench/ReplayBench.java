@@ -1,5 +1,6 @@
 package org.emission.launcher.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -56,13 +57,17 @@ final class ReplayBench implements Callable<Integer> {
     flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism + 1);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     ReplayCsvWriter.Summary summary = ReplayJob.run(env, registry, packets, dir.resolve("out"));
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMicrosPerPacket = (os.getProcessCpuTime() - cpuStart) / 1e3 / count;
     System.out.printf(
         "replay: %d packets (%d devices x %d days of minute data, %.0f MB) in %.1f s = %.0f"
-            + " packets/s on %d cores, parallelism %d; %d hour values, %d alerts (file written in"
-            + " %.1f s)%n",
+            + " packets/s on %d cores, parallelism %d (%.1f us of CPU per packet); %d hour values,"
+            + " %d alerts (file written in %.1f s)%n",
         count,
         devices,
         days,
@@ -71,6 +76,7 @@ final class ReplayBench implements Callable<Integer> {
         count / seconds,
         Runtime.getRuntime().availableProcessors(),
         parallelism,
+        cpuMicrosPerPacket,
         summary.hours(),
         summary.alerts(),
         writeSeconds);
