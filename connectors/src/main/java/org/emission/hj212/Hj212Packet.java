@@ -123,7 +123,7 @@ public final class Hj212Packet {
   public String st() {
     String s = st;
     if (s == null && present(Hj212Codes.ST)) {
-      st = s = headerText(Hj212Codes.ST);
+      st = s = sharedHeaderText(Hj212Codes.ST);
     }
     return s;
   }
@@ -132,21 +132,21 @@ public final class Hj212Packet {
   public String cn() {
     String s = cn;
     if (s == null && present(Hj212Codes.CN)) {
-      cn = s = headerText(Hj212Codes.CN);
+      cn = s = sharedHeaderText(Hj212Codes.CN);
     }
     return s;
   }
 
   /** PW access password, or null. */
   public String pw() {
-    return headerText(Hj212Codes.PW);
+    return sharedHeaderText(Hj212Codes.PW);
   }
 
   /** MN device id of the data logger. */
   public String mn() {
     String s = mn;
     if (s == null && present(Hj212Codes.MN)) {
-      mn = s = headerText(Hj212Codes.MN);
+      mn = s = sharedHeaderText(Hj212Codes.MN);
     }
     return s;
   }
@@ -469,6 +469,12 @@ public final class Hj212Packet {
     return len < 0 ? null : new String(buf, header[2 * rank], len, StandardCharsets.UTF_8);
   }
 
+  /** A header value that repeats from packet to packet, as a shared String. */
+  private String sharedHeaderText(int rank) {
+    int len = header[2 * rank + 1];
+    return len < 0 ? null : TextCache.of(buf, header[2 * rank], len);
+  }
+
   /** Header value as a non-negative int, -1 when absent or not digits. */
   private int headerInt(int rank) {
     int len = header[2 * rank + 1];
@@ -575,7 +581,7 @@ public final class Hj212Packet {
       int off = segOff + nameOff(f);
       // fields of one pollutant come together: the group stays while the code repeats
       if (current < 0 || !Groups.sameCode(this, previous, f)) {
-        String code = new String(buf, off, dash, StandardCharsets.UTF_8);
+        String code = TextCache.of(buf, off, dash);
         boolean device = code.startsWith("SB");
         if (!device && map2005) {
           String mapped = Hj212Codes.code2017Of2005(code);

@@ -1,7 +1,5 @@
 package org.emission.hj212;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Reads the MN of a frame the codec rejected (bad CRC, bad length ...), so that its raw and reject
  * records are keyed and searchable by device. Best effort: the first {@code MN=} at the start of
@@ -12,18 +10,23 @@ public final class MnSniffer {
 
   /** The MN of the frame, or null when none can be read. */
   public static String find(byte[] frame) {
-    int n = frame.length;
-    for (int i = 0; i + 3 < n; i++) {
-      boolean fieldStart = i == 6 || (i > 0 && frame[i - 1] == ';');
-      if (fieldStart && frame[i] == 'M' && frame[i + 1] == 'N' && frame[i + 2] == '=') {
+    return find(frame, 0, frame.length);
+  }
+
+  /** The MN of the frame in {@code b[off, off + len)}, or null when none can be read. */
+  public static String find(byte[] b, int off, int len) {
+    int n = off + len;
+    for (int i = off; i + 3 < n; i++) {
+      boolean fieldStart = i == off + 6 || (i > off && b[i - 1] == ';');
+      if (fieldStart && b[i] == 'M' && b[i + 1] == 'N' && b[i + 2] == '=') {
         int from = i + 3;
         int to = from;
-        while (to < n && to - from <= 32 && isMnChar(frame[to])) {
+        while (to < n && to - from <= 32 && isMnChar(b[to])) {
           to++;
         }
-        boolean ends = to == n || frame[to] == ';' || frame[to] == '&';
+        boolean ends = to == n || b[to] == ';' || b[to] == '&';
         if (to > from && to - from <= 32 && ends) {
-          return new String(frame, from, to - from, StandardCharsets.US_ASCII);
+          return TextCache.of(b, from, to - from);
         }
         return null;
       }

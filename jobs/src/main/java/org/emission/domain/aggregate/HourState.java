@@ -39,14 +39,14 @@ import org.emission.domain.registry.OutletKind;
  */
 public final class HourState implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final String outletId;
   private final String pollutant;
   private final OutletKind kind;
   private final long hourStart;
   // records by their start minute within the hour
-  private final PollutantMinute[] minutes = new PollutantMinute[ValidityRules.MINUTES_PER_HOUR];
+  private final MinuteColumns minutes = new MinuteColumns();
   private int recordCount;
   // start minute of the latest record, or -1
   private int latest = -1;
@@ -96,17 +96,16 @@ public final class HourState implements Serializable {
       throw new IllegalArgumentException("minute of " + m.outletId() + "/" + m.pollutant());
     }
     int offset = (int) (offsetMs / Cst.MINUTE_MS);
-    PollutantMinute previous = minutes[offset];
-    minutes[offset] = m;
-    if (m.equals(previous)) {
+    boolean added = !minutes.has(offset);
+    if (!minutes.put(offset, m)) {
       return Optional.empty();
     }
     running = null;
-    if (previous == null) {
+    if (added) {
       recordCount++;
     }
-    if (previous == null && offset > latest && !cutsLatest(offset)) {
-      tally.add(m, coverage(m, offset, ValidityRules.MINUTES_PER_HOUR), offset);
+    if (added && offset > latest && !cutsLatest(offset)) {
+      tally.add(minutes, offset, coverage(offset, ValidityRules.MINUTES_PER_HOUR));
       latest = offset;
     } else {
       latest = Math.max(latest, offset);
@@ -117,17 +116,15 @@ public final class HourState implements Serializable {
 
   /** Whether a record at {@code offset} cuts the coverage the latest record was counted with. */
   private boolean cutsLatest(int offset) {
-    if (latest < 0) {
-      return false;
-    }
-    PollutantMinute before = minutes[latest];
-    return coverage(before, latest, offset)
-        != coverage(before, latest, ValidityRules.MINUTES_PER_HOUR);
+    return latest >= 0
+        && coverage(latest, offset) != coverage(latest, ValidityRules.MINUTES_PER_HOUR);
   }
 
-  /** The minutes a record at {@code offset} counts when the next record starts at {@code next}. */
-  private static int coverage(PollutantMinute m, int offset, int next) {
-    return Math.min(m.coveredMinutes(), next - offset);
+  /**
+   * The minutes the record at {@code offset} counts when the next record starts at {@code next}.
+   */
+  private int coverage(int offset, int next) {
+    return Math.min(minutes.coveredMinutes(offset), next - offset);
   }
 
   /** Totals over every record, in time order, each cut to its effective coverage. */
@@ -137,19 +134,145 @@ public final class HourState implements Serializable {
     while (offset >= 0) {
       int next = nextRecord(offset + 1);
       int limit = next < 0 ? ValidityRules.MINUTES_PER_HOUR : next;
-      tally.add(minutes[offset], coverage(minutes[offset], offset, limit), offset);
+      tally.add(minutes, offset, coverage(offset, limit));
       offset = next;
     }
   }
 
   /** The first record start at or after {@code from}, or -1. */
   private int nextRecord(int from) {
-    for (int i = from; i < minutes.length; i++) {
-      if (minutes[i] != null) {
+    for (int i = from; i < ValidityRules.MINUTES_PER_HOUR; i++) {
+      if (minutes.has(i)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * The minute records of the hour, by start minute, as columns of what the totals read: held for
+   * the late data retention, so plain arrays rather than a record object (and its boxed numbers)
+   * per minute, which cost more to keep than to compute.
+   */
+  private static final class MinuteColumns implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final DataFlag[] FLAGS = DataFlag.values();
+    private static final int N = ValidityRules.MINUTES_PER_HOUR;
+
+    private final int[] covered = new int[N];
+    private final byte[] flag = new byte[N];
+    // flow flag ordinal + 1, 0 when the record has no flow
+    private final byte[] flowFlag = new byte[N];
+    private final double[] value = new double[N];
+    private final double[] converted = new double[N];
+    private final double[] flow = new double[N];
+    private final double[] volume = new double[N];
+    private final double[] mass = new double[N];
+    // which minutes have a record, and which of its nullable numbers are present: a bit per minute
+    private long present;
+    private long hasValue;
+    private long hasConverted;
+    private long hasFlow;
+    private long hasVolume;
+    private long hasMass;
+
+    boolean has(int i) {
+      return (present & (1L << i)) != 0;
+    }
+
+    /**
+     * Stores the record at minute {@code i}; false when the same values are there already. Only
+     * what the totals read is kept, so a record that differs in nothing else changes nothing.
+     */
+    boolean put(int i, PollutantMinute m) {
+      int flowOrdinal = m.flowFlag() == null ? 0 : m.flowFlag().ordinal() + 1;
+      if (has(i)
+          && covered[i] == m.coveredMinutes()
+          && flag[i] == m.flag().ordinal()
+          && flowFlag[i] == flowOrdinal
+          && same(hasValue, value, i, m.value())
+          && same(hasConverted, converted, i, m.converted())
+          && same(hasFlow, flow, i, m.flowM3h())
+          && same(hasVolume, volume, i, m.volumeM3())
+          && same(hasMass, mass, i, m.massKg())) {
+        return false;
+      }
+      present |= 1L << i;
+      covered[i] = m.coveredMinutes();
+      flag[i] = (byte) m.flag().ordinal();
+      flowFlag[i] = (byte) flowOrdinal;
+      hasValue = set(hasValue, value, i, m.value());
+      hasConverted = set(hasConverted, converted, i, m.converted());
+      hasFlow = set(hasFlow, flow, i, m.flowM3h());
+      hasVolume = set(hasVolume, volume, i, m.volumeM3());
+      hasMass = set(hasMass, mass, i, m.massKg());
+      return true;
+    }
+
+    private static boolean same(long present, double[] column, int i, Double v) {
+      boolean has = (present & (1L << i)) != 0;
+      // compared as the record compares its Doubles (equals: bit for bit)
+      return v == null
+          ? !has
+          : has && Double.doubleToLongBits(column[i]) == Double.doubleToLongBits(v);
+    }
+
+    private static long set(long present, double[] column, int i, Double v) {
+      column[i] = v == null ? 0 : v;
+      return v == null ? present & ~(1L << i) : present | (1L << i);
+    }
+
+    int coveredMinutes(int i) {
+      return covered[i];
+    }
+
+    DataFlag flag(int i) {
+      return FLAGS[flag[i]];
+    }
+
+    boolean isStop(int i) {
+      return flag(i).isStop();
+    }
+
+    boolean isValid(int i) {
+      return flag(i).isValid() && (hasValue & (1L << i)) != 0;
+    }
+
+    boolean hasValidFlow(int i) {
+      return flowFlag[i] != 0 && FLAGS[flowFlag[i] - 1].isValid() && (hasFlow & (1L << i)) != 0;
+    }
+
+    double value(int i) {
+      return value[i];
+    }
+
+    boolean hasConverted(int i) {
+      return (hasConverted & (1L << i)) != 0;
+    }
+
+    double converted(int i) {
+      return converted[i];
+    }
+
+    double flow(int i) {
+      return flow[i];
+    }
+
+    boolean hasVolume(int i) {
+      return (hasVolume & (1L << i)) != 0;
+    }
+
+    double volume(int i) {
+      return volume[i];
+    }
+
+    boolean hasMass(int i) {
+      return (hasMass & (1L << i)) != 0;
+    }
+
+    double mass(int i) {
+      return mass[i];
+    }
   }
 
   /** Keeps the logger's own 2061 value beside the computed one; re-emits like {@link #onMinute}. */
@@ -252,52 +375,54 @@ public final class HourState implements Serializable {
       invalidFlags = 0;
     }
 
-    void add(PollutantMinute m, int eff, int offset) {
+    /** Adds the record at minute {@code offset}, counting {@code eff} of its minutes. */
+    void add(MinuteColumns m, int offset, int eff) {
       covered += eff;
       elapsed = Math.max(elapsed, offset + eff);
-      if (m.volumeM3() != null && m.hasValidFlow()) {
-        volume += m.volumeM3();
+      if (m.hasVolume(offset) && m.hasValidFlow(offset)) {
+        volume += m.volume(offset);
         anyVolume = true;
       }
-      if (m.isStop()) {
+      if (m.isStop(offset)) {
         stop += eff;
         return;
       }
       // the hour's flow is the mean over operating minutes: the mass is scaled to them
-      if (m.hasValidFlow()) {
-        flowSum += m.flowM3h() * eff;
+      if (m.hasValidFlow(offset)) {
+        flowSum += m.flow(offset) * eff;
         flowMinutes += eff;
       }
-      if (!m.isValid()) {
-        DataFlag f = m.flag().isValid() ? DataFlag.D : m.flag();
+      if (!m.isValid(offset)) {
+        DataFlag f = m.flag(offset).isValid() ? DataFlag.D : m.flag(offset);
         invalidByFlag[f.ordinal()] += eff;
         invalidFlags |= 1 << f.ordinal();
         return;
       }
+      double value = m.value(offset);
       valid += eff;
-      sum += m.value() * eff;
-      min = anyValue ? Math.min(min, m.value()) : m.value();
-      max = anyValue ? Math.max(max, m.value()) : m.value();
+      sum += value * eff;
+      min = anyValue ? Math.min(min, value) : value;
+      max = anyValue ? Math.max(max, value) : value;
       anyValue = true;
-      if (m.flag() == DataFlag.T) {
+      if (m.flag(offset) == DataFlag.T) {
         overRange += eff;
       }
-      if (m.converted() != null) {
+      if (m.hasConverted(offset)) {
         convertible += eff;
-        convertedSum += m.converted() * eff;
+        convertedSum += m.converted(offset) * eff;
       }
       if (kind == OutletKind.WASTEWATER) {
-        if (m.massKg() != null) {
-          massSum += m.massKg();
+        if (m.hasMass(offset)) {
+          massSum += m.mass(offset);
           massRecords++;
-          runningMass += m.massKg();
-          if (m.volumeM3() != null) {
-            massVolume += m.volumeM3();
+          runningMass += m.mass(offset);
+          if (m.hasVolume(offset)) {
+            massVolume += m.volume(offset);
           }
         }
-      } else if (m.hasValidFlow() && !parameter) {
+      } else if (m.hasValidFlow(offset) && !parameter) {
         runningMass +=
-            Conversions.massRateKgPerHour(m.value(), m.flowM3h())
+            Conversions.massRateKgPerHour(value, m.flow(offset))
                 * eff
                 / ValidityRules.MINUTES_PER_HOUR;
       }

@@ -19,6 +19,7 @@ import org.emission.hj212.Hj212Encoder;
 import org.emission.hj212.Hj212Packet;
 import org.emission.hj212.Hj212Records;
 import org.emission.hj212.MnSniffer;
+import org.emission.hj212.SampleSniffer;
 import org.emission.hj212.SplitPacketAssembler;
 import org.emission.records.CemsSample;
 
@@ -107,6 +108,9 @@ public final class PacketFile implements Serializable {
     if (from == to) {
       return List.of();
     }
+    if (skipsForeignLine(buf, from, to)) {
+      return List.of();
+    }
     // the packet keeps the bytes it was decoded from, and the assembler may keep the packet
     byte[] line = Arrays.copyOfRange(buf, from, to);
     Hj212DecodeResult result = decoder.decode(line);
@@ -141,6 +145,26 @@ public final class PacketFile implements Serializable {
       return events(assembler.expire());
     }
     return events(assembler.offer(packet));
+  }
+
+  /**
+   * Whether a line can be passed over without decoding: another reader's line (by its MN) that
+   * cannot move the clock, because the end of its interval is not after it. Decoded, such a line
+   * would give this reader nothing: a reject or sample of another MN, the clock unchanged, and so
+   * no split timeout passing either (those move only with the clock). Most lines are such lines;
+   * only those that would move the clock, or whose CN, DataTime or MN cannot be read plainly, are
+   * decoded in every reader.
+   */
+  private boolean skipsForeignLine(byte[] buf, int from, int to) {
+    if (clock == Long.MIN_VALUE) {
+      return false;
+    }
+    String mn = MnSniffer.find(buf, from, to - from);
+    if (mn == null || owner.owns(mn)) {
+      return false;
+    }
+    SampleSniffer.Sniffed sniffed = SampleSniffer.find(buf, from, to - from);
+    return sniffed != null && intervalEnd(sniffed.cn(), sniffed.dataTime()) <= clock;
   }
 
   private boolean owns(String mn) {
@@ -181,11 +205,11 @@ public final class PacketFile implements Serializable {
 
   /** The end of the period the packet's DataTime starts, as the file's clock counts it. */
   private static long intervalEnd(Hj212Packet packet) {
-    LocalDateTime start = packet.dataTime();
-    return start
-        .plus(interval(packet.cn()))
-        .toInstant(Hj212Records.CHINA_STANDARD_TIME)
-        .toEpochMilli();
+    return intervalEnd(packet.cn(), packet.dataTime());
+  }
+
+  private static long intervalEnd(String cn, LocalDateTime start) {
+    return start.plus(interval(cn)).toInstant(Hj212Records.CHINA_STANDARD_TIME).toEpochMilli();
   }
 
   /** The period a packet's DataTime starts (HJ 212-2017 Table 4 DataTime). */

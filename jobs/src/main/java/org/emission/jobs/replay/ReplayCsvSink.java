@@ -53,7 +53,10 @@ final class ReplayCsvSink implements Sink<ReplayJob.Item> {
       }
     }
 
+    /** Deletes the writer's temporary files when the input did not end (a failed replay). */
     @Override
-    public void close() {}
+    public void close() {
+      csv.close();
+    }
   }
 }

@@ -1,7 +1,11 @@
 package org.emission.jobs.replay;
 
 import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.emission.domain.Cst;
 import org.emission.domain.InvalidReason;
 import org.emission.domain.aggregate.HourCompliance;
@@ -21,13 +24,22 @@ import org.emission.domain.aggregate.OutletHour;
 import org.emission.domain.alert.Alert;
 import org.emission.domain.registry.Csv;
 import org.emission.jobs.compliance.ComplianceResult;
+import org.emission.jobs.replay.SortedRuns.Cursor;
+import org.emission.jobs.replay.SortedRuns.RowKind;
+import org.emission.jobs.replay.SortedRuns.RunDirectory;
 
 /**
  * Writes what a replay computed as CSV files with a header row: the latest version of each hour and
  * day value (as the ReplacingMergeTree tables would hold it) and the latest state of each alert,
  * sorted by their keys, plus the rejected lines.
+ *
+ * <p>A replay can produce far more rows than fit in memory, so this is an external merge sort: each
+ * row is kept as its CSV line, at most {@code runRows} rows per file in memory; beyond that they
+ * go, sorted, to a run file in a temporary directory, and {@link #write} merges the runs. Memory
+ * stays bounded whatever the size of the replay. The temporary files are deleted by {@link #write},
+ * or by {@link #close} when the replay ends without it.
  */
-public final class ReplayCsvWriter {
+public final class ReplayCsvWriter implements Closeable {
   static final List<String> HOUR_COLUMNS =
       List.of(
           "outlet_id",
@@ -101,15 +113,54 @@ public final class ReplayCsvWriter {
           "detail");
   static final List<String> REJECT_COLUMNS = List.of("line", "mn", "reason", "packet");
 
-  private final Map<String, Versioned> hours = new TreeMap<>();
-  private final Map<String, Versioned> days = new TreeMap<>();
-  private final Map<String, Versioned> alerts = new TreeMap<>();
-  private final List<PacketFile.Reject> rejects = new ArrayList<>();
+  /** Rows per file held in memory before they go to a run file: a few hundred bytes each. */
+  private static final int RUN_ROWS = 100_000;
 
-  private record Versioned(long version, List<String> row) {}
+  /** Runs of one level merged into one of the next: keeps the open files of the merge few. */
+  private static final int MERGE_WIDTH = 16;
+
+  private static final String CRLF = "\r\n";
+
+  /** Chars per writeUTF call: at most 3 bytes each, within its limit of 65535 bytes. */
+  private static final int UTF_CHUNK = 65535 / 3;
+
+  private final RunDirectory runDirectory;
+  private final SortedRuns<Versioned> hours;
+  private final SortedRuns<Versioned> days;
+  private final SortedRuns<Versioned> alerts;
+  private final SortedRuns<ArrivedReject> rejects;
+  private long arrivals;
+  private boolean closed;
+
+  public ReplayCsvWriter() {
+    this(RUN_ROWS, MERGE_WIDTH, null);
+  }
+
+  /**
+   * @param runRows rows per file held in memory before they go to a run file
+   * @param mergeWidth how many runs of one level are merged into one of the next level (at least 2)
+   * @param tempParent where the temporary directory of the runs goes, or null for the system's
+   */
+  ReplayCsvWriter(int runRows, int mergeWidth, Path tempParent) {
+    if (runRows < 1 || mergeWidth < 2) {
+      throw new IllegalArgumentException(
+          "runRows must be at least 1 and mergeWidth at least 2: " + runRows + ", " + mergeWidth);
+    }
+    runDirectory = new RunDirectory(tempParent);
+    hours = new SortedRuns<>(VersionedRows.INSTANCE, runDirectory, runRows, mergeWidth);
+    days = new SortedRuns<>(VersionedRows.INSTANCE, runDirectory, runRows, mergeWidth);
+    alerts = new SortedRuns<>(VersionedRows.INSTANCE, runDirectory, runRows, mergeWidth);
+    rejects = new SortedRuns<>(RejectRows.INSTANCE, runDirectory, runRows, mergeWidth);
+  }
+
+  /** A row of a file with one row per key: its CSV line, without the line end. */
+  private record Versioned(String key, long version, long arrival, String line) {}
+
+  private record ArrivedReject(PacketFile.Reject reject, long arrival) {}
 
   /** Takes one result of the compliance operator. */
   public void accept(ComplianceResult result) {
+    requireOpen();
     for (int i = 0; i < result.outputs().hours().size(); i++) {
       OutletHour h = result.outputs().hours().get(i);
       HourCompliance j = result.hourJudgements().get(i);
@@ -203,27 +254,37 @@ public final class ReplayCsvWriter {
   }
 
   public void reject(PacketFile.Reject reject) {
-    rejects.add(reject);
+    requireOpen();
+    add(rejects, new ArrivedReject(reject, arrivals++));
   }
 
-  /** Writes the four files into {@code dir}, creating it if needed. */
+  /**
+   * Writes the four files into {@code dir}, creating it if needed, and deletes the temporary files,
+   * also when it fails. Once only: the writer is closed afterwards.
+   */
   public Summary write(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    write(dir.resolve("outlet_hours.csv"), HOUR_COLUMNS, rows(hours));
-    write(dir.resolve("outlet_days.csv"), DAY_COLUMNS, rows(days));
-    write(dir.resolve("alerts.csv"), ALERT_COLUMNS, rows(alerts));
-    // in the order of the file, whichever subtask found them
-    List<List<String>> rejectRows = new ArrayList<>(rejects.size());
-    rejects.stream()
-        .sorted(
-            Comparator.comparingLong(PacketFile.Reject::line)
-                .thenComparing(PacketFile.Reject::mn)
-                .thenComparing(PacketFile.Reject::reason)
-                .thenComparing(PacketFile.Reject::text))
-        .forEach(
-            r -> rejectRows.add(List.of(Long.toString(r.line()), r.mn(), r.reason(), r.text())));
-    write(dir.resolve("rejects.csv"), REJECT_COLUMNS, rejectRows);
-    return new Summary(rejects.size(), hours.size(), days.size(), alerts.size());
+    requireOpen();
+    try {
+      Files.createDirectories(dir);
+      long hourRows = write(dir.resolve("outlet_hours.csv"), HOUR_COLUMNS, hours);
+      long dayRows = write(dir.resolve("outlet_days.csv"), DAY_COLUMNS, days);
+      long alertRows = write(dir.resolve("alerts.csv"), ALERT_COLUMNS, alerts);
+      long rejectRows = write(dir.resolve("rejects.csv"), REJECT_COLUMNS, rejects);
+      return new Summary(rejectRows, hourRows, dayRows, alertRows);
+    } finally {
+      close();
+    }
+  }
+
+  /** Drops what was gathered and deletes the temporary files (best effort); idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    hours.clear();
+    days.clear();
+    alerts.clear();
+    rejects.clear();
+    runDirectory.delete();
   }
 
   /** What a replay wrote. */
@@ -273,48 +334,196 @@ public final class ReplayCsvWriter {
     return rows;
   }
 
-  private static void keep(Map<String, Versioned> map, String key, long version, List<String> row) {
-    Versioned current = map.get(key);
-    if (current == null || version >= current.version()) {
-      map.put(key, new Versioned(version, row));
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("this writer has written its files or is closed");
     }
   }
 
-  private static List<List<String>> rows(Map<String, Versioned> map) {
-    List<List<String>> rows = new ArrayList<>(map.size());
-    map.values().forEach(v -> rows.add(v.row()));
-    return rows;
+  private void keep(SortedRuns<Versioned> file, String key, long version, List<String> fields) {
+    add(file, new Versioned(key, version, arrivals++, csvLine(fields)));
   }
 
-  private static void write(Path file, List<String> header, List<List<String>> rows)
+  private static <T> void add(SortedRuns<T> file, T row) {
+    try {
+      file.add(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a run file of the replay's rows", e);
+    }
+  }
+
+  /** Writes the header and the rows, sorted and one per key; returns the count of rows. */
+  private static <T> long write(Path file, List<String> header, SortedRuns<T> rows)
       throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      line(out, header);
-      for (List<String> row : rows) {
-        line(out, row);
+    long count = 0;
+    try (Cursor<T> sorted = rows.sorted();
+        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(csvLine(header));
+      out.write(CRLF);
+      for (T row = sorted.next(); row != null; row = sorted.next()) {
+        out.write(rows.kind().line(row));
+        out.write(CRLF);
+        count++;
       }
     }
+    return count;
   }
 
   /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
-  private static void line(BufferedWriter out, List<String> fields) throws IOException {
+  private static String csvLine(List<String> fields) {
+    StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
-        out.write(',');
+        line.append(',');
       }
       String f = fields.get(i);
       if (f.indexOf(',') >= 0
           || f.indexOf('"') >= 0
           || f.indexOf('\n') >= 0
           || f.indexOf('\r') >= 0) {
-        out.write('"');
-        out.write(f.replace("\"", "\"\""));
-        out.write('"');
+        line.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {
-        out.write(f);
+        line.append(f);
       }
     }
-    out.write("\r\n");
+    return line.toString();
+  }
+
+  /** Hours, days and alerts: one row per key, the highest version, of equal ones the later. */
+  private static final class VersionedRows implements RowKind<Versioned> {
+    static final VersionedRows INSTANCE = new VersionedRows();
+
+    private static final Comparator<Versioned> ORDER =
+        Comparator.comparing(Versioned::key).thenComparingLong(Versioned::arrival);
+
+    @Override
+    public Comparator<Versioned> order() {
+      return ORDER;
+    }
+
+    @Override
+    public Cursor<Versioned> reduce(Cursor<Versioned> sorted) {
+      return new LatestPerKey(sorted);
+    }
+
+    @Override
+    public void write(DataOutputStream out, Versioned row) throws IOException {
+      writeString(out, row.key());
+      out.writeLong(row.version());
+      out.writeLong(row.arrival());
+      writeString(out, row.line());
+    }
+
+    @Override
+    public Versioned read(DataInputStream in) throws IOException {
+      return new Versioned(readString(in), in.readLong(), in.readLong(), readString(in));
+    }
+
+    @Override
+    public String line(Versioned row) {
+      return row.line();
+    }
+  }
+
+  /** Of each key's rows, sorted by arrival, the one with the highest version, of equal the last. */
+  private static final class LatestPerKey implements Cursor<Versioned> {
+    private final Cursor<Versioned> sorted;
+    private Versioned ahead;
+    private boolean started;
+
+    LatestPerKey(Cursor<Versioned> sorted) {
+      this.sorted = sorted;
+    }
+
+    @Override
+    public Versioned next() throws IOException {
+      if (!started) {
+        ahead = sorted.next();
+        started = true;
+      }
+      Versioned latest = ahead;
+      if (latest == null) {
+        return null;
+      }
+      while ((ahead = sorted.next()) != null && ahead.key().equals(latest.key())) {
+        if (ahead.version() >= latest.version()) {
+          latest = ahead;
+        }
+      }
+      return latest;
+    }
+
+    @Override
+    public void close() throws IOException {
+      sorted.close();
+    }
+  }
+
+  /** Rejects: all of them, in the order of the file, whichever subtask found them. */
+  private static final class RejectRows implements RowKind<ArrivedReject> {
+    static final RejectRows INSTANCE = new RejectRows();
+
+    private static final Comparator<ArrivedReject> ORDER =
+        Comparator.comparingLong((ArrivedReject r) -> r.reject().line())
+            .thenComparing(r -> r.reject().mn())
+            .thenComparing(r -> r.reject().reason())
+            .thenComparing(r -> r.reject().text())
+            .thenComparingLong(ArrivedReject::arrival);
+
+    @Override
+    public Comparator<ArrivedReject> order() {
+      return ORDER;
+    }
+
+    @Override
+    public Cursor<ArrivedReject> reduce(Cursor<ArrivedReject> sorted) {
+      return sorted;
+    }
+
+    @Override
+    public void write(DataOutputStream out, ArrivedReject row) throws IOException {
+      out.writeLong(row.reject().line());
+      writeString(out, row.reject().mn());
+      writeString(out, row.reject().reason());
+      writeString(out, row.reject().text());
+      out.writeLong(row.arrival());
+    }
+
+    @Override
+    public ArrivedReject read(DataInputStream in) throws IOException {
+      PacketFile.Reject reject =
+          new PacketFile.Reject(in.readLong(), readString(in), readString(in), readString(in));
+      return new ArrivedReject(reject, in.readLong());
+    }
+
+    @Override
+    public String line(ArrivedReject row) {
+      PacketFile.Reject r = row.reject();
+      return csvLine(List.of(Long.toString(r.line()), r.mn(), r.reason(), r.text()));
+    }
+  }
+
+  /**
+   * Modified UTF-8 (writeUTF) keeps every char, unpaired surrogates too, so a row reads back
+   * exactly as it was; long strings go in chunks.
+   */
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    out.writeInt(s.length());
+    for (int from = 0; from < s.length(); from += UTF_CHUNK) {
+      out.writeUTF(s.substring(from, Math.min(s.length(), from + UTF_CHUNK)));
+    }
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length <= UTF_CHUNK) {
+      return length == 0 ? "" : in.readUTF();
+    }
+    StringBuilder s = new StringBuilder(length);
+    while (s.length() < length) {
+      s.append(in.readUTF());
+    }
+    return s.toString();
   }
 
   static String time(Instant t) {
