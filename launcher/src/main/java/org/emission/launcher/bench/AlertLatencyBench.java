@@ -74,74 +74,79 @@ final class AlertLatencyBench implements Callable<Integer> {
       throw new IllegalArgumentException("--devices must be >= 1 and --hours >= 2");
     }
     Path dir = Files.createTempDirectory("emission-bench-alerts");
-    Path registry = dir.resolve("registry");
-    BenchRegion.writeRegistry(registry, devices);
-    try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        EmbeddedClickHouse clickHouse =
-            EmbeddedClickHouse.start(
-                LocalCache.dir(),
-                LocalCache.subdir("bench-clickhouse"),
-                "127.0.0.1",
-                0,
-                EmbeddedClickHouse.LOCAL_USERS)) {
-      kafka.createTopics(Topics.all());
-      ClickHouseSettings settings =
-          new ClickHouseSettings(
-              clickHouse.url(), "bench_" + ProcessHandle.current().pid(), "default", "");
-      SchemaMigrations.apply(settings);
-      Configuration flink = new Configuration();
-      flink.set(TaskManagerOptions.NUM_TASK_SLOTS, 4);
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flink);
-      ComplianceJob.build(
-          env,
-          new ComplianceJobConfig(
-              kafka.bootstrapServers(),
-              "bench",
-              settings,
-              registry,
-              Duration.ofMillis(200),
-              1000,
-              true));
-      JobClient job = env.executeAsync(ComplianceJob.NAME);
-      Map<String, Long> closedAt = new ConcurrentHashMap<>();
-      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-      Thread reader = new Thread(() -> readAlerts(kafka.bootstrapServers(), closedAt, latencies));
-      reader.setDaemon(true);
-      reader.start();
-      try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
-        LocalDateTime start = LocalDateTime.of(2025, 1, 1, 0, 0);
-        for (int hour = 0; hour < hours; hour++) {
-          LocalDateTime h = start.plusHours(hour);
-          for (int minute = hour == 0 ? 0 : 1; minute < 60; minute++) {
-            for (int d = 0; d < devices; d++) {
-              send(producer, d, h.plusMinutes(minute));
+    try {
+      Path registry = dir.resolve("registry");
+      BenchRegion.writeRegistry(registry, devices);
+      try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+          EmbeddedClickHouse clickHouse =
+              EmbeddedClickHouse.start(
+                  LocalCache.dir(),
+                  LocalCache.subdir("bench-clickhouse"),
+                  "127.0.0.1",
+                  0,
+                  EmbeddedClickHouse.LOCAL_USERS)) {
+        kafka.createTopics(Topics.all());
+        ClickHouseSettings settings =
+            new ClickHouseSettings(
+                clickHouse.url(), "bench_" + ProcessHandle.current().pid(), "default", "");
+        SchemaMigrations.apply(settings);
+        Configuration flink = new Configuration();
+        flink.set(TaskManagerOptions.NUM_TASK_SLOTS, 4);
+        StreamExecutionEnvironment env =
+            StreamExecutionEnvironment.createLocalEnvironment(2, flink);
+        ComplianceJob.build(
+            env,
+            new ComplianceJobConfig(
+                kafka.bootstrapServers(),
+                "bench",
+                settings,
+                registry,
+                Duration.ofMillis(200),
+                1000,
+                true));
+        JobClient job = env.executeAsync(ComplianceJob.NAME);
+        Map<String, Long> closedAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> readAlerts(kafka.bootstrapServers(), closedAt, latencies));
+        reader.setDaemon(true);
+        reader.start();
+        try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
+          LocalDateTime start = LocalDateTime.of(2025, 1, 1, 0, 0);
+          for (int hour = 0; hour < hours; hour++) {
+            LocalDateTime h = start.plusHours(hour);
+            for (int minute = hour == 0 ? 0 : 1; minute < 60; minute++) {
+              for (int d = 0; d < devices; d++) {
+                send(producer, d, h.plusMinutes(minute));
+              }
             }
+            producer.flush();
+            Thread.sleep(3000); // let the job catch up, so the latency below is not a backlog
+            for (int d = 0; d < devices; d++) {
+              closedAt.put(key(BenchRegion.mn(d), h), System.nanoTime());
+              send(producer, d, h.plusHours(1));
+            }
+            producer.flush();
           }
-          producer.flush();
-          Thread.sleep(3000); // let the job catch up, so the latency below is not a backlog
-          for (int d = 0; d < devices; d++) {
-            closedAt.put(key(BenchRegion.mn(d), h), System.nanoTime());
-            send(producer, d, h.plusHours(1));
-          }
-          producer.flush();
+          Thread.sleep(5000);
         }
-        Thread.sleep(5000);
+        job.cancel().get();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        int expected = devices * ((hours + 1) / 2);
+        System.out.printf(
+            "alert latency: %d of %d exceedance alerts, p50 %.0f ms, p99 %.0f ms, max %.0f ms on %d"
+                + " cores (packet closing the hour on cems.samples -> alert on Kafka)%n",
+            sorted.size(),
+            expected,
+            percentile(sorted, 0.50),
+            percentile(sorted, 0.99),
+            sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1e6,
+            Runtime.getRuntime().availableProcessors());
       }
-      job.cancel().get();
-      List<Long> sorted = new ArrayList<>(latencies);
-      Collections.sort(sorted);
-      int expected = devices * ((hours + 1) / 2);
-      System.out.printf(
-          "alert latency: %d of %d exceedance alerts, p50 %.0f ms, p99 %.0f ms, max %.0f ms on %d"
-              + " cores (packet closing the hour on cems.samples -> alert on Kafka)%n",
-          sorted.size(),
-          expected,
-          percentile(sorted, 0.50),
-          percentile(sorted, 0.99),
-          sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1e6,
-          Runtime.getRuntime().availableProcessors());
+      return 0;
+    } finally {
+      BenchRegion.deleteTree(dir);
     }
-    return 0;
   }
 
   private static void send(

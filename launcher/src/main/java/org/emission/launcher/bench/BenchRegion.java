@@ -21,6 +21,15 @@ final class BenchRegion {
 
   private BenchRegion() {}
 
+  /** Deletes a bench's working directory with everything in it (packet files take gigabytes). */
+  static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   static String mn(int device) {
     return String.format(Locale.ROOT, "BENCH%019d", device);
   }

@@ -45,41 +45,45 @@ final class ReplayBench implements Callable<Integer> {
       throw new IllegalArgumentException("--devices, --days and --parallelism must be positive");
     }
     Path dir = Files.createTempDirectory("emission-bench-replay");
-    Path registry = dir.resolve("registry");
-    BenchRegion.writeRegistry(registry, devices);
-    Path packets = dir.resolve("packets.txt");
-    long writeStart = System.nanoTime();
-    long count =
-        BenchRegion.writePackets(packets, devices, LocalDateTime.of(2025, 1, 1, 0, 0), days);
-    double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+    try {
+      Path registry = dir.resolve("registry");
+      BenchRegion.writeRegistry(registry, devices);
+      Path packets = dir.resolve("packets.txt");
+      long writeStart = System.nanoTime();
+      long count =
+          BenchRegion.writePackets(packets, devices, LocalDateTime.of(2025, 1, 1, 0, 0), days);
+      double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
-    Configuration flink = new Configuration();
-    flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism + 1);
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpuStart = os.getProcessCpuTime();
-    long start = System.nanoTime();
-    ReplayCsvWriter.Summary summary = ReplayJob.run(env, registry, packets, dir.resolve("out"));
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double cpuMicrosPerPacket = (os.getProcessCpuTime() - cpuStart) / 1e3 / count;
-    System.out.printf(
-        "replay: %d packets (%d devices x %d days of minute data, %.0f MB) in %.1f s = %.0f"
-            + " packets/s on %d cores, parallelism %d (%.1f us of CPU per packet); %d hour values,"
-            + " %d alerts (file written in %.1f s)%n",
-        count,
-        devices,
-        days,
-        Files.size(packets) / 1e6,
-        seconds,
-        count / seconds,
-        Runtime.getRuntime().availableProcessors(),
-        parallelism,
-        cpuMicrosPerPacket,
-        summary.hours(),
-        summary.alerts(),
-        writeSeconds);
-    return 0;
+      Configuration flink = new Configuration();
+      flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism + 1);
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
+      long start = System.nanoTime();
+      ReplayCsvWriter.Summary summary = ReplayJob.run(env, registry, packets, dir.resolve("out"));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuMicrosPerPacket = (os.getProcessCpuTime() - cpuStart) / 1e3 / count;
+      System.out.printf(
+          "replay: %d packets (%d devices x %d days of minute data, %.0f MB) in %.1f s = %.0f"
+              + " packets/s on %d cores, parallelism %d (%.1f us of CPU per packet); %d hour values,"
+              + " %d alerts (file written in %.1f s)%n",
+          count,
+          devices,
+          days,
+          Files.size(packets) / 1e6,
+          seconds,
+          count / seconds,
+          Runtime.getRuntime().availableProcessors(),
+          parallelism,
+          cpuMicrosPerPacket,
+          summary.hours(),
+          summary.alerts(),
+          writeSeconds);
+      return 0;
+    } finally {
+      BenchRegion.deleteTree(dir);
+    }
   }
 }
