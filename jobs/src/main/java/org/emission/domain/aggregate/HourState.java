@@ -164,10 +164,12 @@ public final class HourState implements Serializable {
     // flow flag ordinal + 1, 0 when the record has no flow
     private final byte[] flowFlag = new byte[N];
     private final double[] value = new double[N];
-    private final double[] converted = new double[N];
-    private final double[] flow = new double[N];
-    private final double[] volume = new double[N];
-    private final double[] mass = new double[N];
+    // made with the first record that has such a number: parameters have no converted value,
+    // flue gas no volume or mass
+    private double[] converted;
+    private double[] flow;
+    private double[] volume;
+    private double[] mass;
     // which minutes have a record, and which of its nullable numbers are present: a bit per minute
     private long present;
     private long hasValue;
@@ -202,9 +204,13 @@ public final class HourState implements Serializable {
       flag[i] = (byte) m.flag().ordinal();
       flowFlag[i] = (byte) flowOrdinal;
       hasValue = set(hasValue, value, i, m.value());
+      converted = column(converted, m.converted());
       hasConverted = set(hasConverted, converted, i, m.converted());
+      flow = column(flow, m.flowM3h());
       hasFlow = set(hasFlow, flow, i, m.flowM3h());
+      volume = column(volume, m.volumeM3());
       hasVolume = set(hasVolume, volume, i, m.volumeM3());
+      mass = column(mass, m.massKg());
       hasMass = set(hasMass, mass, i, m.massKg());
       return true;
     }
@@ -217,9 +223,17 @@ public final class HourState implements Serializable {
           : has && Double.doubleToLongBits(column[i]) == Double.doubleToLongBits(v);
     }
 
+    /** The column, made when it is missing and a number is to go in. */
+    private static double[] column(double[] column, Double v) {
+      return column == null && v != null ? new double[N] : column;
+    }
+
     private static long set(long present, double[] column, int i, Double v) {
-      column[i] = v == null ? 0 : v;
-      return v == null ? present & ~(1L << i) : present | (1L << i);
+      if (v == null) {
+        return present & ~(1L << i);
+      }
+      column[i] = v;
+      return present | (1L << i);
     }
 
     int coveredMinutes(int i) {
