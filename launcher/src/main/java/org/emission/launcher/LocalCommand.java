@@ -7,7 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.emission.local.LocalCache;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ./emission local}: the whole stack on this machine, bound to 127.0.0.1. */
 @Command(
@@ -22,6 +25,8 @@ import picocli.CommandLine.Option;
           + " --duration."
     })
 final class LocalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--kafka-port",
       defaultValue = "9092",
@@ -110,17 +115,24 @@ final class LocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration stopAfter = duration == null ? null : Durations.parse(duration);
+    Duration stopAfter;
+    try {
+      stopAfter = duration == null ? null : Durations.parse(duration);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--duration: " + e.getMessage());
+    }
     if (statusIntervalSeconds < 1) {
-      throw new IllegalArgumentException("--status-interval must be at least 1 second");
+      throw new ParameterException(
+          spec.commandLine(), "--status-interval must be at least 1 second");
     }
     if (speed <= 0) {
-      throw new IllegalArgumentException("--speed must be positive");
+      throw new ParameterException(spec.commandLine(), "--speed must be positive");
     }
     Path registryDir =
         registry == null ? Path.of(System.getProperty("emission.home", "."), "registry") : registry;
     if (!java.nio.file.Files.isDirectory(registryDir)) {
-      throw new IllegalArgumentException("registry directory " + registryDir + " does not exist");
+      throw new ParameterException(
+          spec.commandLine(), "registry directory " + registryDir + " does not exist");
     }
     LocalStack.Options options =
         new LocalStack.Options(

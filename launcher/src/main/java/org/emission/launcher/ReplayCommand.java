@@ -6,10 +6,15 @@ import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.emission.domain.registry.RegistryException;
+import org.emission.domain.registry.RegistryLoader;
 import org.emission.jobs.replay.ReplayCsvWriter;
 import org.emission.jobs.replay.ReplayJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ./emission replay}: the compliance job on a file of packets, CSV files out. */
 @Command(
@@ -31,6 +36,8 @@ import picocli.CommandLine.Option;
           + " Time (UTC+8)."
     })
 final class ReplayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--registry",
       required = true,
@@ -57,13 +64,21 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(registry)) {
-      throw new IllegalArgumentException("--registry " + registry + " is not a directory");
+      throw new ParameterException(
+          spec.commandLine(), "--registry " + registry + " is not a directory");
     }
     if (!Files.isRegularFile(packets)) {
-      throw new IllegalArgumentException("--packets " + packets + " is not a file");
+      throw new ParameterException(spec.commandLine(), "--packets " + packets + " is not a file");
     }
     if (parallelism < 1) {
-      throw new IllegalArgumentException("--parallelism must be at least 1");
+      throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1");
+    }
+    try {
+      // a registry with errors is the user's to fix: its errors, before any job starts
+      RegistryLoader.load(registry);
+    } catch (RegistryException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--registry " + registry + ": " + e.getMessage());
     }
     Configuration flink = new Configuration();
     flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism + 1);

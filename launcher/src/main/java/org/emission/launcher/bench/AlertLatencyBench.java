@@ -40,7 +40,10 @@ import org.emission.local.clickhouse.EmbeddedClickHouse;
 import org.emission.local.kafka.EmbeddedKafka;
 import org.emission.records.AlertEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Alert latency of the live job: from the packet that closes an exceeding hour (the first minute of
@@ -54,6 +57,8 @@ import picocli.CommandLine.Option;
         "Measures the latency from the packet that closes an exceeding hour to its alert on Kafka"
             + " (p50/p99), with the whole live pipeline on this machine.")
 final class AlertLatencyBench implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   private static final Decoder DECODER = new Decoder();
 
   @Option(
@@ -71,7 +76,7 @@ final class AlertLatencyBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (devices < 1 || hours < 2) {
-      throw new IllegalArgumentException("--devices must be >= 1 and --hours >= 2");
+      throw new ParameterException(spec.commandLine(), "--devices must be >= 1 and --hours >= 2");
     }
     Path dir = Files.createTempDirectory("emission-bench-alerts");
     try {

@@ -11,7 +11,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.emission.jobs.replay.ReplayCsvWriter;
 import org.emission.jobs.replay.ReplayJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Replay throughput: minute packets of N devices over D days through the compliance job. */
 @Command(
@@ -21,6 +24,8 @@ import picocli.CommandLine.Option;
         "Writes D days of minute packets for N devices, replays them through the compliance job"
             + " and prints packets per second.")
 final class ReplayBench implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--devices",
       defaultValue = "130",
@@ -42,7 +47,8 @@ final class ReplayBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (devices < 1 || days < 1 || parallelism < 1) {
-      throw new IllegalArgumentException("--devices, --days and --parallelism must be positive");
+      throw new ParameterException(
+          spec.commandLine(), "--devices, --days and --parallelism must be positive");
     }
     Path dir = Files.createTempDirectory("emission-bench-replay");
     try {
