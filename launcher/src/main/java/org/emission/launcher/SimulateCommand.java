@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
           + " every day is whole.",
       "Live mode (--gateway HOST:PORT): one TCP connection per logger from now (CST), time"
           + " running --speed times faster than real, answering the gateway's commands; meters to"
-          + " Kafka with --kafka. Runs until Ctrl-C or --duration (real time).",
+          + " Kafka with --kafka. Runs until Ctrl-C or --duration (real time). With --from T in"
+          + " the past, time starts at T and runs --speed times faster only until it reaches the"
+          + " present, then in real time, so that no data lies in the future.",
       "The incidents file lists what was injected (CSV: incident_id, kind, outlet_id, mn,"
           + " pollutant, start, end, detected_by, subject); devices not listed are clean."
     })
@@ -138,11 +140,11 @@ final class SimulateCommand implements Callable<Integer> {
     if (!(speed > 0)) {
       throw usage("--speed must be above 0");
     }
-    boolean fileMode = from != null || to != null || packets != null;
-    if (fileMode == (gateway != null)) {
+    boolean fileMode = gateway == null;
+    if (fileMode ? packets == null && to == null : packets != null || to != null) {
       throw usage(
           "give either --from, --to, --packets and --incidents (file mode) or --gateway HOST:PORT"
-              + " (live mode)");
+              + " [--from T] (live mode)");
     }
     return fileMode ? toFile() : live();
   }
@@ -201,12 +203,29 @@ final class SimulateCommand implements Callable<Integer> {
     }
     String host = gateway.substring(0, colon);
     int port = Integer.parseInt(gateway.substring(colon + 1));
-    Duration stopAfter = duration == null ? null : Durations.parse(duration);
+    Duration stopAfter;
+    try {
+      stopAfter = duration == null ? null : Durations.parse(duration);
+    } catch (IllegalArgumentException e) {
+      throw usage("--duration: " + e.getMessage());
+    }
     LiveOptions options =
         LiveOptions.of(registry, host, port, seed, speed, kafka)
             .withRtdSeconds(rtdInterval == null ? RegionSimulator.LIVE_RTD_SECONDS : rtdInterval)
             .withAnswerTimeout(answerTimeoutSeconds * 1000L, retries)
             .withIncidentsFile(incidents);
+    if (from != null) {
+      long start;
+      try {
+        start = RegionSimulator.parseTime(from);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+      if (start > System.currentTimeMillis()) {
+        throw usage("--from must not be in the future in live mode: data would lie ahead of now");
+      }
+      options = options.withStart(start).withRealTimeFromNow();
+    }
     if (stopAfter != null) {
       long simulated = (long) (stopAfter.toMillis() * speed);
       options = options.withIncidentHorizon(Duration.ofMillis(Math.max(simulated, 3_600_000L)));
