@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -553,84 +552,6 @@ public final class Hj212Packet {
     return h;
   }
 
-  /**
-   * The CP fields as a {@link org.emission.records.CemsSample} carries them, in one pass: {@link
-   * #pollutants()} as it groups them, and in {@code extra} the device fields as {@code SBxxx-RS}
-   * followed by the other fields but DataTime; of a duplicate the first is kept.
-   */
-  SampleFields sampleFields() {
-    boolean map2005 = edition() == Hj212Edition.HJT212_2005;
-    int n = fields.length;
-    String[] groupCodes = new String[n];
-    boolean[] groupIsDevice = new boolean[n];
-    @SuppressWarnings("unchecked")
-    FieldMap.Builder<String>[] groups = new FieldMap.Builder[n];
-    FieldMap.Builder<String> others = null;
-    int groupCount = 0;
-    int current = -1;
-    long previous = -1;
-    for (long f : fields) {
-      int dash = dash(f);
-      if (dash < 0) {
-        if (!isDataTime(f)) {
-          others = others == null ? new FieldMap.Builder<>(2) : others;
-          others.put(nameText(f), valueText(f));
-        }
-        continue;
-      }
-      int off = segOff + nameOff(f);
-      // fields of one pollutant come together: the group stays while the code repeats
-      if (current < 0 || !Groups.sameCode(this, previous, f)) {
-        String code = TextCache.of(buf, off, dash);
-        boolean device = code.startsWith("SB");
-        if (!device && map2005) {
-          String mapped = Hj212Codes.code2017Of2005(code);
-          code = mapped == null ? code : mapped;
-        }
-        current = -1;
-        for (int g = 0; g < groupCount && current < 0; g++) {
-          if (groupIsDevice[g] == device && groupCodes[g].equals(code)) {
-            current = g;
-          }
-        }
-        if (current < 0) {
-          current = groupCount++;
-          groupCodes[current] = code;
-          groupIsDevice[current] = device;
-          groups[current] = new FieldMap.Builder<>(8);
-        }
-        previous = f;
-      }
-      groups[current].put(kindText(f), valueText(f));
-    }
-    FieldMap.Builder<Map<String, String>> pollutants = new FieldMap.Builder<>(groupCount);
-    FieldMap.Builder<String> extra = new FieldMap.Builder<>(others == null ? 0 : others.size());
-    for (int g = 0; g < groupCount; g++) {
-      FieldMap<String> group = groups[g].build();
-      if (groupIsDevice[g]) {
-        String device = groupCodes[g];
-        group.forEach((kind, value) -> extra.put(device + "-" + kind, value));
-      } else {
-        pollutants.put(groupCodes[g], group);
-      }
-    }
-    if (others != null) {
-      others.build().forEach(extra::put);
-    }
-    return new SampleFields(pollutants.build(), extra.build());
-  }
-
-  /** The fields of a {@link org.emission.records.CemsSample}, see {@link #sampleFields()}. */
-  record SampleFields(Map<String, Map<String, String>> pollutants, Map<String, String> extra) {}
-
-  private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
-
-  private boolean isDataTime(long f) {
-    int off = segOff + nameOff(f);
-    return nameLen(f) == DATA_TIME.length
-        && Arrays.equals(buf, off, off + DATA_TIME.length, DATA_TIME, 0, DATA_TIME.length);
-  }
-
   /** The grouped views of the CP area, made once on first use. */
   private static final class Groups {
     final Map<String, Map<String, String>> pollutants;
@@ -640,43 +561,55 @@ public final class Hj212Packet {
 
     Groups(Hj212Packet p) {
       boolean map2005 = p.edition() == Hj212Edition.HJT212_2005;
-      Map<String, Map<String, String>> pol = new LinkedHashMap<>();
-      Map<String, Map<String, String>> dev = new LinkedHashMap<>();
-      Map<String, String> oth = new LinkedHashMap<>();
-      Map<String, String> orig = new LinkedHashMap<>();
-      byte[] b = p.buf;
+      int n = p.fields.length;
+      // the codes in the order first sent, each with the fields of its kinds
+      String[] codes = new String[n];
+      @SuppressWarnings("unchecked")
+      FieldMap.Builder<String>[] kinds = new FieldMap.Builder[n];
+      int groupCount = 0;
+      FieldMap.Builder<String> oth = new FieldMap.Builder<>(2);
+      FieldMap.Builder<String> orig = new FieldMap.Builder<>(1);
+      int current = -1;
       long previous = -1;
-      Map<String, String> current = null;
       for (long f : p.fields) {
-        String value = p.valueText(f);
         int dash = dash(f);
         if (dash < 0) {
-          oth.putIfAbsent(p.nameText(f), value);
+          oth.put(p.nameText(f), p.valueText(f));
           continue;
         }
-        int off = p.segOff + nameOff(f);
-        String kind = p.kindText(f);
-        // Fields of one pollutant come together: reuse its map while the code repeats.
-        if (current == null || !sameCode(p, previous, f)) {
-          String code = new String(b, off, dash, StandardCharsets.UTF_8);
-          if (code.startsWith("SB")) {
-            current = dev.computeIfAbsent(code, c -> new LinkedHashMap<>());
-          } else {
-            String mapped = map2005 ? Hj212Codes.code2017Of2005(code) : null;
-            if (mapped != null) {
-              orig.putIfAbsent(mapped, code);
-              code = mapped;
+        // Fields of one pollutant come together: the group stays while the code repeats.
+        if (current < 0 || !sameCode(p, previous, f)) {
+          String code = TextCache.of(p.buf, p.segOff + nameOff(f), dash);
+          String mapped =
+              map2005 && !code.startsWith("SB") ? Hj212Codes.code2017Of2005(code) : null;
+          if (mapped != null) {
+            orig.put(mapped, code);
+            code = mapped;
+          }
+          current = -1;
+          for (int g = 0; g < groupCount && current < 0; g++) {
+            if (codes[g].equals(code)) {
+              current = g;
             }
-            current = pol.computeIfAbsent(code, c -> new LinkedHashMap<>());
+          }
+          if (current < 0) {
+            current = groupCount++;
+            codes[current] = code;
+            kinds[current] = new FieldMap.Builder<>(8);
           }
           previous = f;
         }
-        current.putIfAbsent(kind, value);
+        kinds[current].put(p.kindText(f), p.valueText(f));
       }
-      pollutants = freeze(pol);
-      devices = freeze(dev);
-      others = Collections.unmodifiableMap(oth);
-      originalCodes = Collections.unmodifiableMap(orig);
+      FieldMap.Builder<Map<String, String>> pol = new FieldMap.Builder<>(groupCount);
+      FieldMap.Builder<Map<String, String>> dev = new FieldMap.Builder<>(1);
+      for (int g = 0; g < groupCount; g++) {
+        (codes[g].startsWith("SB") ? dev : pol).put(codes[g], kinds[g].build());
+      }
+      pollutants = pol.build();
+      devices = dev.build();
+      others = oth.build();
+      originalCodes = orig.build();
     }
 
     private static boolean sameCode(Hj212Packet p, long a, long b) {
@@ -687,11 +620,6 @@ public final class Hj212Packet {
       int ao = p.segOff + nameOff(a);
       int bo = p.segOff + nameOff(b);
       return Arrays.equals(p.buf, ao, ao + len, p.buf, bo, bo + len);
-    }
-
-    private static Map<String, Map<String, String>> freeze(Map<String, Map<String, String>> m) {
-      m.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-      return Collections.unmodifiableMap(m);
     }
   }
 

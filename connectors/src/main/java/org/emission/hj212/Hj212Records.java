@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
 import org.emission.records.CemsSample;
+import org.emission.records.FieldMap;
 
 /** Maps decoded packets to the Kafka records of the design (topic {@code cems.samples}). */
 public final class Hj212Records {
@@ -47,7 +48,19 @@ public final class Hj212Records {
     if (dataTime == null) {
       throw new IllegalArgumentException("CN=" + packet.cn() + " packet has no DataTime");
     }
-    Hj212Packet.SampleFields fields = packet.sampleFields();
+    // the device fields as SBxxx-RS, then the other fields but DataTime (a record field itself)
+    FieldMap.Builder<String> extra = new FieldMap.Builder<>(packet.otherFields().size());
+    packet
+        .devices()
+        .forEach((device, kinds) -> kinds.forEach((kind, v) -> extra.put(device + "-" + kind, v)));
+    packet
+        .otherFields()
+        .forEach(
+            (name, v) -> {
+              if (!name.equals("DataTime")) {
+                extra.put(name, v);
+              }
+            });
     return new CemsSample(
         CemsSample.SCHEMA,
         packet.mn(),
@@ -58,7 +71,7 @@ public final class Hj212Records {
         dataTime.atOffset(CHINA_STANDARD_TIME),
         receivedAt,
         packet.backfill() || historyAnswer,
-        fields.pollutants(),
-        fields.extra());
+        packet.pollutants(),
+        extra.build());
   }
 }

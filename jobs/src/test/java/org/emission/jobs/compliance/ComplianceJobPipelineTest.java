@@ -157,38 +157,20 @@ class ComplianceJobPipelineTest {
       }
       assertThat(found).as("hour row of O-TEST-1 SO2 10:00 in outlet_hour").isTrue();
       // the minute rows go through a sink of their own, which may flush after the hour's
-      long minuteDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      long minuteRows = 0;
-      while (minuteRows < 61 && System.nanoTime() < minuteDeadline) {
-        try (Connection connection = clickHouse.connect();
-            Statement statement = connection.createStatement();
-            ResultSet minutes =
-                statement.executeQuery(
-                    "SELECT count() FROM cems_minute FINAL WHERE outlet_id = 'O-TEST-1'"
-                        + " AND pollutant = 'a21026'")) {
-          minutes.next();
-          minuteRows = minutes.getLong(1);
-        }
-        if (minuteRows < 61) {
-          Thread.sleep(500);
-        }
-      }
-      assertThat(minuteRows).isEqualTo(61);
-      long alertDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      long exceedances = 0;
-      while (exceedances == 0 && System.nanoTime() < alertDeadline) {
-        try (Connection connection = clickHouse.connect();
-            Statement statement = connection.createStatement();
-            ResultSet alerts =
-                statement.executeQuery(
-                    "SELECT count() FROM alerts FINAL WHERE outlet_id = 'O-TEST-1'"
-                        + " AND kind = 'EXCEEDANCE' AND pollutant = 'a21026'")) {
-          alerts.next();
-          exceedances = alerts.getLong(1);
-        }
-        Thread.sleep(500);
-      }
-      assertThat(exceedances).isEqualTo(1);
+      assertThat(
+              awaitCount(
+                  clickHouse,
+                  "SELECT count() FROM cems_minute FINAL WHERE outlet_id = 'O-TEST-1'"
+                      + " AND pollutant = 'a21026'",
+                  61))
+          .isEqualTo(61);
+      assertThat(
+              awaitCount(
+                  clickHouse,
+                  "SELECT count() FROM alerts FINAL WHERE outlet_id = 'O-TEST-1'"
+                      + " AND kind = 'EXCEEDANCE' AND pollutant = 'a21026'",
+                  1))
+          .isEqualTo(1);
 
       long rejectDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       String rejectRow = "";
@@ -231,6 +213,28 @@ class ComplianceJobPipelineTest {
                   + "|CRC mismatch: packet says 1C81, computed 1C80|##0080QN=...1C81");
     } finally {
       job.cancel().get();
+    }
+  }
+
+  /**
+   * The count the query gives once it reaches {@code expected}, or after 60 s: each result table
+   * has a sink of its own, which may flush after another's.
+   */
+  private static long awaitCount(ClickHouseSettings clickHouse, String query, long expected)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      long count;
+      try (Connection connection = clickHouse.connect();
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(query)) {
+        rows.next();
+        count = rows.getLong(1);
+      }
+      if (count >= expected || System.nanoTime() >= deadline) {
+        return count;
+      }
+      Thread.sleep(500);
     }
   }
 }
